@@ -1,0 +1,1 @@
+"""Placeholder: the worksheet hook is being written (issue 5)."""
