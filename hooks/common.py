@@ -1,0 +1,58 @@
+"""Shared helpers for the build: repository paths, the taxonomy, the build language, loggers."""
+
+from __future__ import annotations
+
+import functools
+import pathlib
+
+import yaml
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
+DEFAULT_LANGUAGE = "nl"
+LANGUAGES = ("nl", "en")
+
+
+class SourceError(Exception):
+    """A content problem the author must fix; the message names the file, the field and the fix."""
+
+
+@functools.lru_cache(maxsize=8)
+def _load_yaml(path: str, mtime: float) -> object:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_yaml(path: pathlib.Path) -> object:
+    """Parse a YAML file (cached per modification time, so `mkdocs serve` sees edits)."""
+    try:
+        return _load_yaml(str(path), path.stat().st_mtime)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise SourceError(
+            f"{path.relative_to(REPO)}{where}: the YAML does not parse ({exc}). Fix the syntax there."
+        ) from exc
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path.relative_to(REPO)} is missing.") from exc
+
+
+def taxonomy() -> dict:
+    """The fixed lists of data/taxonomy.yml (phases, guides, worksheets, situations, …)."""
+    return load_yaml(REPO / "data" / "taxonomy.yml")
+
+
+def build_language(config) -> str:
+    """The language of the build in progress (the i18n plugin re-runs the build per language)."""
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def i18n_busy(config) -> bool:
+    """True while the i18n plugin is building the other languages inside the default build."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def url_prefix(lang: str) -> str:
+    """The path prefix of a language below the site root: '' for Dutch, 'en/' for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

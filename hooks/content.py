@@ -1,0 +1,482 @@
+"""Structured content: front matter of guides and case stories, and what is generated from it.
+
+- validate_guide / validate_story: the fact-box front matter (schema in AUTHORING.md), the timed
+  steps of a guide adding up to its duration. Each problem names the file, the field and the fix.
+- render_*: Markdown generated into pages (fact boxes, related guides, the composite notice,
+  the guides / stories / worksheets / glossary indexes, glossary tooltips). Generated Markdown
+  uses relative .md links, so MkDocs' own validation checks every one of them.
+
+CLI: `python -m hooks.content check` validates every guide, story and the glossary without a build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import pathlib
+import posixpath
+import re
+import sys
+
+from mkdocs.utils.meta import get_data
+
+from hooks.common import DOCS, LANGUAGES, REPO, SourceError, load_yaml, taxonomy
+
+LABELS = {
+    "nl": {
+        "situation": "Situatie",
+        "goal": "Doel",
+        "participants": "Wie",
+        "lead": "Leiding",
+        "duration": "Tijd",
+        "phase": "Fase",
+        "worksheets": "Werkbladen",
+        "minutes": "min",
+        "related": "Verwante gesprekken",
+        "sector": "Sector",
+        "partners": "Partners",
+        "scale": "Schaal",
+        "period": "Duur",
+        "outcome": "Uitkomst",
+        "phases": "Fasen",
+        "guides": "Gesprekken",
+        "story": "Verhaal",
+        "english": "Engels",
+        "dutch": "Nederlands",
+        "confuse": "Let op",
+        "composite": (
+            "Dit is een samengesteld verhaal. We hebben het gemaakt uit situaties die vaak voorkomen. "
+            "Organisaties, personen en uitspraken zijn verzonnen. Lijkt het op een echte samenwerking? "
+            "Dan is dat toeval."
+        ),
+        "worksheet": "Werkblad",
+        "purpose": "Waarvoor",
+        "none": "nog geen",
+    },
+    "en": {
+        "situation": "Situation",
+        "goal": "Goal",
+        "participants": "Who",
+        "lead": "Led by",
+        "duration": "Time",
+        "phase": "Phase",
+        "worksheets": "Worksheets",
+        "minutes": "min",
+        "related": "Related guides",
+        "sector": "Sector",
+        "partners": "Partners",
+        "scale": "Scale",
+        "period": "Duration",
+        "outcome": "Outcome",
+        "phases": "Phases",
+        "guides": "Guides",
+        "story": "Story",
+        "english": "English",
+        "dutch": "Dutch",
+        "confuse": "Watch out",
+        "composite": (
+            "This is a composite story. We built it from situations that occur often. "
+            "Organisations, people and statements are invented. "
+            "Any resemblance to a real partnership is coincidental."
+        ),
+        "worksheet": "Worksheet",
+        "purpose": "What for",
+        "none": "none yet",
+    },
+}
+
+GUIDE_FIELDS = {
+    "situation": str,
+    "goal": str,
+    "participants": str,
+    "lead": str,
+    "duration": int,
+    "phase": str,
+    "worksheets": list,
+    "situations": list,
+    "related": list,
+}
+STORY_FIELDS = {
+    "sector": str,
+    "partners": str,
+    "scale": str,
+    "duration": str,
+    "outcome": str,
+    "phases": list,
+    "guides": list,
+    "worksheets": list,
+}
+STEP = re.compile(r"^###\s+(?P<title>.*?)\s*\((?P<min>\d+)\s*min\)\s*(\{[^}]*\})?\s*$")
+
+
+# ---- Reading pages ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=512)
+def _read(path: str, mtime: float) -> tuple[str, dict]:
+    with open(path, encoding="utf-8") as fh:
+        return get_data(fh.read())
+
+
+def read_page(path: pathlib.Path) -> tuple[str, dict]:
+    """Markdown body and front matter of a page (cached per modification time)."""
+    return _read(str(path), path.stat().st_mtime)
+
+
+def rel_link(from_page: str, to_page: str) -> str:
+    """Relative link between two pages given by their path below the language root."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def _suggest(value: str, options) -> str:
+    close = difflib.get_close_matches(str(value), list(options), n=1)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _where(path: pathlib.Path) -> str:
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+# ---- Validation ---------------------------------------------------------------------------------
+
+
+def _check_fields(where: str, block_name: str, block, fields: dict) -> list[str]:
+    if not isinstance(block, dict):
+        return [f"{where}: front matter needs a '{block_name}:' block with {', '.join(fields)} (see AUTHORING.md)."]
+    problems = []
+    for key, kind in fields.items():
+        if key not in block:
+            problems.append(f"{where}: {block_name}.{key} is missing. Add it (see AUTHORING.md).")
+        elif not isinstance(block[key], kind) or (kind is str and not block[key].strip()):
+            problems.append(
+                f"{where}: {block_name}.{key} must be a {'list' if kind is list else kind.__name__}, "
+                f"not {block[key]!r}."
+            )
+    for key in block:
+        if key not in fields:
+            problems.append(
+                f"{where}: {block_name}.{key} is not a known field.{_suggest(key, fields)} Known: {', '.join(fields)}."
+            )
+    return problems
+
+
+def _check_slugs(where: str, field: str, values, known, what: str) -> list[str]:
+    if not isinstance(values, list):
+        return []
+    return [
+        f"{where}: {field} names {what} '{v}', which does not exist.{_suggest(v, known)}"
+        for v in values
+        if v not in known
+    ]
+
+
+def timed_steps(markdown: str) -> list[tuple[str, int]]:
+    """The (title, minutes) of each ### step in the section with id 'verloop'."""
+    steps, inside = [], False
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            inside = "{#verloop}" in line.replace(" ", "")
+            continue
+        if inside and line.startswith("### "):
+            match = STEP.match(line.strip())
+            steps.append((line[4:].strip(), int(match["min"]) if match else -1))
+    return steps
+
+
+def validate_guide(path: pathlib.Path, markdown: str, meta: dict) -> list[str]:
+    where, tax = _where(path), taxonomy()
+    block = meta.get("guide")
+    problems = [f"{where}: front matter needs '{k}:'." for k in ("title", "description") if not meta.get(k)]
+    problems += _check_fields(where, "guide", block, GUIDE_FIELDS)
+    if not isinstance(block, dict):
+        return problems
+    phases = [p["slug"] for p in tax["phases"]]
+    if isinstance(block.get("phase"), str) and block["phase"] not in phases:
+        problems.append(f"{where}: guide.phase '{block['phase']}' is not a phase.{_suggest(block['phase'], phases)}")
+    problems += _check_slugs(
+        where, "guide.worksheets", block.get("worksheets"), [w["id"] for w in tax["worksheets"]], "worksheet"
+    )
+    problems += _check_slugs(
+        where, "guide.situations", block.get("situations"), [s["slug"] for s in tax["situations"]], "situation"
+    )
+    problems += _check_slugs(where, "guide.related", block.get("related"), tax["guides"], "guide")
+    steps = timed_steps(markdown)
+    if not steps:
+        problems.append(
+            f"{where}: no timed steps found. Under '## … {{#verloop}}', write each step as '### Title (N min) {{#id}}'."
+        )
+    for title, minutes in steps:
+        if minutes < 0:
+            problems.append(f"{where}: step '### {title}' has no time. End the heading with '(N min) {{#id}}'.")
+    total = sum(m for _, m in steps if m > 0)
+    if steps and isinstance(block.get("duration"), int) and total != block["duration"]:
+        problems.append(
+            f"{where}: the steps under #verloop add up to {total} min, but guide.duration is "
+            f"{block['duration']}. Make them equal."
+        )
+    return problems
+
+
+def validate_story(path: pathlib.Path, meta: dict) -> list[str]:
+    where, tax = _where(path), taxonomy()
+    block = meta.get("story")
+    problems = [f"{where}: front matter needs '{k}:'." for k in ("title", "description") if not meta.get(k)]
+    problems += _check_fields(where, "story", block, STORY_FIELDS)
+    if not isinstance(block, dict):
+        return problems
+    for field, key in (("sector", "sectors"), ("outcome", "outcomes")):
+        known = [s["slug"] for s in tax[key]]
+        if isinstance(block.get(field), str) and block[field] not in known:
+            problems.append(
+                f"{where}: story.{field} '{block[field]}' is unknown.{_suggest(block[field], known)} "
+                f"Known: {', '.join(known)}."
+            )
+    problems += _check_slugs(where, "story.phases", block.get("phases"), [p["slug"] for p in tax["phases"]], "phase")
+    problems += _check_slugs(where, "story.guides", block.get("guides"), tax["guides"], "guide")
+    problems += _check_slugs(
+        where, "story.worksheets", block.get("worksheets"), [w["id"] for w in tax["worksheets"]], "worksheet"
+    )
+    return problems
+
+
+def glossary() -> list[dict]:
+    """The glossary entries of data/begrippen.yml, validated."""
+    path = REPO / "data" / "begrippen.yml"
+    entries = load_yaml(path) or []
+    problems, ids = [], set()
+    if not isinstance(entries, list):
+        raise SourceError(f"{_where(path)}: must be a list of entries (see AUTHORING.md, 'Glossary').")
+    for i, entry in enumerate(entries):
+        where = f"{_where(path)}: entry {i + 1} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        if not isinstance(entry, dict) or not entry.get("id"):
+            problems.append(f"{where}: needs an 'id'.")
+            continue
+        if entry["id"] in ids:
+            problems.append(f"{where}: id '{entry['id']}' is used twice. Give each entry its own id.")
+        ids.add(entry["id"])
+        for lang in LANGUAGES:
+            text = entry.get(lang)
+            if not isinstance(text, dict) or not text.get("term") or not text.get("definition"):
+                problems.append(f"{where}: '{lang}' needs 'term' and 'definition'.")
+        tooltip = entry.get("tooltip", {})
+        if not isinstance(tooltip, dict) or any(not isinstance(tooltip.get(k, []), list) for k in LANGUAGES):
+            problems.append(f"{where}: 'tooltip' must map nl/en to lists of word forms.")
+    if problems:
+        raise SourceError("\n".join(problems))
+    return entries
+
+
+# ---- Rendering ----------------------------------------------------------------------------------
+
+
+def _title(lang: str, rel: str) -> str:
+    path = DOCS / lang / rel
+    if not path.exists():
+        return rel
+    _, meta = read_page(path)
+    return str(meta.get("title") or rel)
+
+
+def _phase(lang: str, slug: str) -> dict:
+    return next(p for p in taxonomy()["phases"] if p["slug"] == slug)
+
+
+def _links(lang: str, here: str, targets: list[str]) -> str:
+    return ", ".join(f"[{_title(lang, t)}]({rel_link(here, t)})" for t in targets) or LABELS[lang]["none"]
+
+
+def _factbox(rows: list[tuple[str, str]]) -> str:
+    body = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+    return f'<div class="factbox" markdown>\n\n{body}\n\n</div>\n'
+
+
+def render_guide_factbox(lang: str, here: str, meta: dict) -> str:
+    g, t = meta["guide"], LABELS[lang]
+    phase = _phase(lang, g["phase"])
+    rows = [
+        (t["situation"], g["situation"]),
+        (t["goal"], g["goal"]),
+        (t["participants"], g["participants"]),
+        (t["lead"], g["lead"]),
+        (t["duration"], f"{g['duration']} {t['minutes']}"),
+        (t["phase"], f"[{phase['number']}. {phase[lang]}]({rel_link(here, 'methode/' + phase['slug'] + '.md')})"),
+        (t["worksheets"], _links(lang, here, [f"werkbladen/{w}.md" for w in g["worksheets"]])),
+    ]
+    return _factbox(rows)
+
+
+def render_related(lang: str, here: str, meta: dict) -> str:
+    pages = [f"gesprekken/{slug}.md" for slug in meta["guide"]["related"]]
+    items = "\n".join(f"- [{_title(lang, p)}]({rel_link(here, p)})" for p in pages)
+    return f"\n\n## {LABELS[lang]['related']} {{#verwant}}\n\n{items}\n" if items else ""
+
+
+def _label(lang: str, key: str, slug: str) -> str:
+    return next((x[lang] for x in taxonomy()[key] if x["slug"] == slug), slug)
+
+
+def render_story_header(lang: str, here: str, meta: dict) -> str:
+    s, t = meta["story"], LABELS[lang]
+    phases = ", ".join(
+        f"[{ph['number']}. {ph[lang]}]({rel_link(here, 'methode/' + ph['slug'] + '.md')})"
+        for ph in (_phase(lang, p) for p in s["phases"])
+    )
+    rows = [
+        (t["sector"], _label(lang, "sectors", s["sector"])),
+        (t["partners"], s["partners"]),
+        (t["scale"], s["scale"]),
+        (t["period"], s["duration"]),
+        (t["outcome"], _label(lang, "outcomes", s["outcome"])),
+        (t["phases"], phases),
+        (t["guides"], _links(lang, here, [f"gesprekken/{g}.md" for g in s["guides"]])),
+        (t["worksheets"], _links(lang, here, [f"werkbladen/{w}.md" for w in s["worksheets"]])),
+    ]
+    return f'<p class="composite-notice">{t["composite"]}</p>\n\n' + _factbox(rows)
+
+
+def _pages(lang: str, folder: str, block: str) -> list[tuple[str, dict]]:
+    out = []
+    for path in sorted((DOCS / lang / folder).glob("*.md")):
+        if path.name == "index.md":
+            continue
+        _, meta = read_page(path)
+        if isinstance(meta.get(block), dict):
+            out.append((f"{folder}/{path.name}", meta))
+    return out
+
+
+def render_guides_by_situation(lang: str, here: str) -> str:
+    guides = _pages(lang, "gesprekken", "guide")
+    parts = []
+    for sit in taxonomy()["situations"]:
+        hits = [(p, m) for p, m in guides if sit["slug"] in m["guide"].get("situations", [])]
+        items = (
+            "\n".join(
+                f"- [{m['title']}]({rel_link(here, p)}) · {m['guide']['duration']} {LABELS[lang]['minutes']}"
+                for p, m in hits
+            )
+            or f"- {LABELS[lang]['none']}"
+        )
+        parts.append(f"### {sit[lang]} {{#{sit['slug']}}}\n\n{items}\n")
+    return "\n".join(parts)
+
+
+def render_guides_by_phase(lang: str, here: str) -> str:
+    guides = _pages(lang, "gesprekken", "guide")
+    parts = []
+    for phase in taxonomy()["phases"]:
+        hits = [(p, m) for p, m in guides if m["guide"].get("phase") == phase["slug"]]
+        if not hits:
+            continue
+        items = "\n".join(f"- [{m['title']}]({rel_link(here, p)}): {m.get('description', '')}" for p, m in hits)
+        link = rel_link(here, f"methode/{phase['slug']}.md")
+        parts.append(f"### [{phase['number']}. {phase[lang]}]({link}) {{#fase-{phase['slug']}}}\n\n{items}\n")
+    return "\n".join(parts)
+
+
+def render_stories_index(lang: str, here: str) -> str:
+    t = LABELS[lang]
+    order = {s["slug"]: i for i, s in enumerate(taxonomy()["sectors"])}
+    stories = sorted(_pages(lang, "praktijk", "story"), key=lambda pm: order.get(pm[1]["story"]["sector"], 99))
+    rows = [f"| {t['story']} | {t['sector']} | {t['scale']} | {t['outcome']} |", "|---|---|---|---|"]
+    for p, m in stories:
+        s = m["story"]
+        rows.append(
+            f"| [{m['title']}]({rel_link(here, p)}) | {_label(lang, 'sectors', s['sector'])} | "
+            f"{s['scale']} | {_label(lang, 'outcomes', s['outcome'])} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def render_worksheets_index(lang: str, here: str) -> str:
+    items = []
+    for w in taxonomy()["worksheets"]:
+        src = REPO / "worksheets" / f"{w['id']}.yml"
+        data = load_yaml(src) if src.exists() else {}
+        title = (data.get("title") or {}).get(lang) or _title(lang, f"werkbladen/{w['id']}.md")
+        purpose = (data.get("purpose") or {}).get(lang, "")
+        link = rel_link(here, "werkbladen/" + w["id"] + ".md")
+        items.append(f"- **[{title}]({link})**: {purpose}".rstrip(": "))
+    return "\n".join(items) + "\n"
+
+
+def render_glossary(lang: str, here: str) -> str:
+    t, other = LABELS[lang], "en" if lang == "nl" else "nl"
+    parts = []
+    for entry in sorted(glossary(), key=lambda e: e[lang]["term"].lower()):
+        mine, theirs = entry[lang], entry[other]
+        lines = [
+            f"### {mine['term']} {{#{entry['id']}}}",
+            "",
+            mine["definition"].strip(),
+            "",
+            f"*{t['english'] if lang == 'nl' else t['dutch']}: {theirs['term']}*",
+        ]
+        if mine.get("confuse"):
+            lines += ["", f"**{t['confuse']}:** {mine['confuse'].strip()}"]
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def render_abbreviations(lang: str) -> str:
+    """abbr definitions (`*[term]: definition`) for the glossary terms that carry a tooltip."""
+    lines = []
+    for entry in glossary():
+        definition = " ".join(entry[lang]["definition"].split()).replace("]", ")")
+        for form in entry.get("tooltip", {}).get(lang, []) or []:
+            lines.append(f"*[{form}]: {definition}")
+    return "\n".join(lines)
+
+
+MARKERS = {
+    "<!-- index:guides-by-situation -->": render_guides_by_situation,
+    "<!-- index:guides-by-phase -->": render_guides_by_phase,
+    "<!-- index:stories -->": render_stories_index,
+    "<!-- index:worksheets -->": render_worksheets_index,
+    "<!-- index:glossary -->": render_glossary,
+}
+
+
+def insert_after_h1(markdown: str, block: str) -> str:
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1 :])
+    return block + "\n" + markdown
+
+
+def check_all() -> list[str]:
+    """Validate every guide, story and the glossary, in both languages."""
+    problems = []
+    for lang in LANGUAGES:
+        for path in sorted((DOCS / lang / "gesprekken").glob("*.md")):
+            if path.name != "index.md":
+                body, meta = read_page(path)
+                problems += validate_guide(path, body, meta)
+        for path in sorted((DOCS / lang / "praktijk").glob("*.md")):
+            if path.name != "index.md":
+                problems += validate_story(path, read_page(path)[1])
+    try:
+        glossary()
+    except SourceError as exc:
+        problems += str(exc).splitlines()
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] != ["check"]:
+        print("usage: python -m hooks.content check", file=sys.stderr)
+        return 2
+    problems = check_all()
+    for line in problems:
+        print(line, file=sys.stderr)
+    if not problems:
+        print("content: guides, stories and glossary are valid")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

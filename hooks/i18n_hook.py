@@ -1,0 +1,76 @@
+"""MkDocs adapter for hooks/i18n_site.py: twins, per-language search, sitemaps and 404 pages."""
+
+import logging
+import pathlib
+import sys
+import time
+import urllib.parse
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+
+from hooks import i18n_site
+from hooks.common import DEFAULT_LANGUAGE, build_language, i18n_busy
+
+log = get_plugin_logger("i18n-site")
+_not_found_pages: dict[str, str] = {}
+
+
+class _KnownWarningFilter(logging.Filter):
+    """The plugin warns that its contextual language link does not survive instant navigation.
+    True for stock Material; assets/site.js computes the twin at click time, so we drop the record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
+
+
+def on_startup(command, dirty):
+    for name in ("mkdocs.plugins.mkdocs_static_i18n", "mkdocs.plugins.mkdocs_static_i18n.reconfigure"):
+        logging.getLogger(name).addFilter(_KnownWarningFilter())
+
+
+def on_files(files, config):
+    # Once per build is enough; the default-language build runs first.
+    if build_language(config) == DEFAULT_LANGUAGE and not i18n_busy(config):
+        _not_found_pages.clear()
+        problems = i18n_site.missing_twins()
+        if problems:
+            for line in problems:
+                log.error(line)
+            raise PluginError(f"{len(problems)} page(s) without a twin in the other language (listed above).")
+    return files
+
+
+def _keep_404(config):
+    # Keep this language's 404 page before the next language build overwrites /404.html.
+    lang = build_language(config)
+    page = pathlib.Path(config.site_dir, "404.html")
+    if page.exists():
+        _not_found_pages[lang] = page.read_text(encoding="utf-8")
+
+
+@event_priority(-110)  # after the i18n plugin (-100) has built every language
+def _finish(config):
+    if i18n_busy(config):
+        return
+    start = time.perf_counter()
+    site = pathlib.Path(config.site_dir)
+    site_path = urllib.parse.urlsplit(config.site_url or "/").path or "/"
+    for lang, html in _not_found_pages.items():
+        target = site / ("404.html" if lang == DEFAULT_LANGUAGE else f"{lang}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(i18n_site.point_language_links_home(html, site_path), encoding="utf-8")
+    counts = i18n_site.write_search_indexes(site)
+    maps = i18n_site.write_language_sitemaps(site, config.site_url)
+    log.info(
+        "i18n: search %s, sitemaps %s, 404 pages %s, %.2f s",
+        ", ".join(f"{k} {v} entries" for k, v in counts.items()),
+        ", ".join(f"{k} {v} urls" for k, v in maps.items()),
+        "+".join(sorted(_not_found_pages)),
+        time.perf_counter() - start,
+    )
+
+
+on_post_build = CombinedEvent(_keep_404, _finish)

@@ -1,0 +1,131 @@
+"""Language plumbing the i18n plugin leaves to us.
+
+- Twins: every page exists in Dutch and English (same relative path), or the build fails.
+- Search: the plugin writes one index for both languages; we split it so a Dutch page searches
+  Dutch pages (with Dutch stemming) and an English page English ones (`/en/search/…`).
+- Sitemaps: `/sitemap.xml` lists both languages with hreflang alternates; `/en/sitemap.xml` holds
+  the English URLs, which Material's instant navigation reads on English pages.
+- 404: one page per language (`/404.html`, `/en/404.html`), language links pointing home.
+
+CLI: `python -m hooks.i18n_site twins` checks the twins without a build.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def missing_twins(docs: pathlib.Path = DOCS) -> list[str]:
+    """One message per page that has no twin in the other language."""
+    trees = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGUAGES}
+    problems = []
+    for lang in LANGUAGES:
+        for other in LANGUAGES:
+            for rel in sorted(trees[lang] - trees[other]):
+                src = (docs / lang / rel).relative_to(REPO) if docs.is_relative_to(REPO) else docs / lang / rel
+                problems.append(
+                    f"{src} has no {other.upper()} twin: add docs/{other}/{rel} "
+                    f"(same relative path; every page exists in both languages)."
+                )
+    return problems
+
+
+def split_search_index(index: dict) -> dict[str, dict]:
+    """Split the plugin's mixed index into one index per language, without duplicates.
+
+    Locations in the English index are made relative to `/en/`, which is the search base of
+    English pages (see overrides/main.html)."""
+    result = {}
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        others = tuple(f"{o}/" for o in LANGUAGES if o != DEFAULT_LANGUAGE)
+        seen, docs = set(), []
+        for doc in index.get("docs", []):
+            loc = doc.get("location", "")
+            if prefix:
+                if not loc.startswith(prefix):
+                    continue
+                loc = loc[len(prefix) :]
+            elif loc.startswith(others):
+                continue
+            key = (loc, doc.get("title"), doc.get("text"))
+            if key in seen:
+                continue
+            seen.add(key)
+            docs.append({**doc, "location": loc})
+        config = {**index.get("config", {}), "lang": [lang]}
+        result[lang] = {"config": config, "docs": docs}
+    return result
+
+
+def write_search_indexes(site: pathlib.Path) -> dict[str, int]:
+    """Replace the mixed index with one per language; return the number of entries per language."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    counts = {}
+    for lang, sub in split_search_index(index).items():
+        target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(sub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        counts[lang] = len(sub["docs"])
+    return counts
+
+
+def write_language_sitemaps(site: pathlib.Path, site_url: str) -> dict[str, int]:
+    """Write `<lang>/sitemap.xml` for every non-default language, with that language's URLs."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    counts = {}
+    for lang in LANGUAGES:
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        tree = ET.parse(site / "sitemap.xml")
+        root = tree.getroot()
+        base = site_url.rstrip("/") + f"/{lang}/"
+        for url in list(root):
+            loc = url.findtext(f"{{{SITEMAP_NS}}}loc") or ""
+            if not loc.startswith(base):
+                root.remove(url)
+        counts[lang] = len(root)
+        (site / lang).mkdir(exist_ok=True)
+        tree.write(site / lang / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
+    return counts
+
+
+_SELECT_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-select__link">')
+
+
+def point_language_links_home(html: str, site_path: str) -> str:
+    """On a 404 page, let the language links lead to each language's home page."""
+
+    def home(match: re.Match) -> str:
+        lang = match.group(1)
+        href = site_path + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/")
+        return f'<a href="{href}" hreflang="{lang}" class="md-select__link">'
+
+    return _SELECT_LINK.sub(home, html)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] != ["twins"]:
+        print("usage: python -m hooks.i18n_site twins", file=sys.stderr)
+        return 2
+    problems = missing_twins()
+    for line in problems:
+        print(line, file=sys.stderr)
+    if not problems:
+        print("twins: every page exists in both languages")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
