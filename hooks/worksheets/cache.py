@@ -1,0 +1,93 @@
+"""Content-hash cache of rendered worksheets in .cache/plugin/worksheets/.
+
+A file is rendered again only when its key changes: the hash of the YAML bytes, every template,
+stylesheet, font and module of this package, the generator version, the site URL, the language,
+the output kind and the fixed timestamp. manifest.json maps each cached file to its key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import FONTS_DIR, GENERATOR_VERSION, PACKAGE_DIR, STYLES_DIR, TEMPLATES_DIR
+from .repro import source_epoch
+
+MANIFEST = "manifest.json"
+
+
+def engine_digest() -> str:
+    """Hash of everything in the engine that shapes the output bytes."""
+    digest = hashlib.sha256(GENERATOR_VERSION.encode())
+    files = [
+        *sorted(TEMPLATES_DIR.glob("*.j2")),
+        *sorted(STYLES_DIR.glob("*.css")),
+        *sorted(FONTS_DIR.glob("*.ttf")),
+        *sorted(PACKAGE_DIR.glob("*.py")),
+    ]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def output_key(*, source: bytes, engine: str, kind: str, lang: str, site_url: str) -> str:
+    """The cache key of one output file."""
+    digest = hashlib.sha256()
+    for part in (engine, kind, lang, site_url, str(source_epoch())):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(source)
+    return digest.hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes so that a reader never sees half a file (also under `mkdocs serve`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Cache:
+    """The cache folder and its manifest (read at start, written back when it changed)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._entries: dict[str, str] = {}
+        self._dirty = False
+        manifest = folder / MANIFEST
+        if manifest.is_file():
+            try:
+                loaded = json.loads(manifest.read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                loaded = {}
+            if isinstance(loaded, dict) and isinstance(loaded.get("files"), dict):
+                self._entries = {str(k): str(v) for k, v in loaded["files"].items()}
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def fresh(self, name: str, key: str) -> bool:
+        """True when `name` is cached under this key and the file is still there."""
+        return self._entries.get(name) == key and self.path(name).is_file()
+
+    def store(self, name: str, key: str, data: bytes) -> Path:
+        target = self.path(name)
+        write_atomic(target, data)
+        self._entries[name] = key
+        self._dirty = True
+        return target
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        body = json.dumps({"generator": GENERATOR_VERSION, "files": dict(sorted(self._entries.items()))}, indent=1)
+        write_atomic(self.folder / MANIFEST, (body + "\n").encode("utf-8"))
+        self._dirty = False

@@ -1,0 +1,94 @@
+"""The body of a worksheet's site page (werkbladen/<id>.md), rendered from its YAML source.
+
+Headings are Markdown with fixed ids (identical in both languages); texts, the form and the
+example are escaped HTML blocks; downloads and related pages are Markdown links, so MkDocs
+validates them under --strict.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from .labels import labels
+from .render_html import example_fragment, form_fragment
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|&])")
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str  # relative to the page's Markdown file
+
+
+def md_text(text: str) -> str:
+    """Text that Markdown shows literally (for link texts)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def human_size(size: int, lang: str) -> str:
+    kb = max(1, round(size / 1000))
+    number = f"{kb:,}".replace(",", "." if lang == "nl" else ",")
+    return f"{number} {labels(lang)['kb']}"
+
+
+def page_title(path: Path) -> str | None:
+    """The `title:` front matter of a Markdown page, else its first H1, else None."""
+    from mkdocs.utils.meta import get_data
+
+    try:
+        body, meta = get_data(path.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        return meta["title"].strip()
+    match = re.search(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", body, flags=re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def relative_href(target: str, page: str) -> str:
+    """A link from page (e.g. 'werkbladen/x.md') to target (e.g. 'gesprekken/y.md')."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def page_markdown(sheet: dict[str, Any], lang: str, *, downloads: list[Link], related: list[Link]) -> str:
+    """The generated part of a worksheet page, appended after the stub's H1."""
+    words = labels(lang)
+
+    def t(value: dict[str, str]) -> str:
+        return str(escape(value[lang]))
+
+    out: list[str] = []
+    out += [f'<p class="ws-lead">{t(sheet["purpose"])}</p>', ""]
+    out += [f"## {md_text(words['when'])} {{#wanneer}}", "", f"<p>{t(sheet['when'])}</p>", ""]
+    out += [f"## {md_text(words['instructions'])} {{#invullen}}", "", '<ol class="ws-steps">']
+    out += [f"<li>{escape(step)}</li>" for step in sheet["instructions"][lang]]
+    out += ["</ol>", ""]
+    out += [f"## {md_text(words['downloads'])} {{#downloaden}}", ""]
+    out += [f"- [{md_text(link.text)}]({link.href})" for link in downloads]
+    out += [
+        "",
+        f"## {md_text(words['form'])} {{#werkblad}}",
+        "",
+        f'<p class="ws-note">{escape(words["form_note"])}</p>',
+        "",
+    ]
+    out += [form_fragment(sheet, lang).strip(), ""]
+    out += [f"## {md_text(words['example'])} {{#voorbeeld}}", ""]
+    out += [example_fragment(sheet, lang).strip(), ""]
+    if related:
+        out += [f"## {md_text(words['related'])} {{#hoort-bij}}", ""]
+        out += [f"- [{md_text(link.text)}]({link.href})" for link in related]
+        out += [""]
+    return "\n".join(out)
+
+
+def download_text(sheet: dict[str, Any], lang: str, kind: str, size: int) -> str:
+    words = labels(lang)
+    return f"{sheet['title'][lang]} ({kind.upper()}, {human_size(size, lang)}): {words[kind]}"
