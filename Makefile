@@ -1,0 +1,38 @@
+# Every target sets up .venv from the hash-locked requirements.txt first (once, or when it changes).
+# The two commands in README: `make serve` and `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+PORT   ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test test-deps lint bench clean
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit
+	MKDOCS_STRICT=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: $(STAMP)  ## write the site to site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) test-deps  ## every test: built site, PDFs, DOCX, Chromium
+	$(BIN)/python -m pytest
+
+test-deps:  ## Debian packages the tests need (.ci/apt-packages.txt); installs missing ones as root
+	@bash .ci/install-deps
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+clean:
+	rm -rf site .cache .pytest_cache
