@@ -17,11 +17,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from hooks.worksheets import DEFAULT_LANGUAGE
+from hooks.worksheets import DEFAULT_LANGUAGE, STYLES_DIR
 from hooks.worksheets.build import KINDS, WorksheetErrors, build_language, cache_name, file_name, load_sources
 from hooks.worksheets.page import Link, download_text, page_markdown, page_title, relative_href
 
 log = get_plugin_logger("worksheets")
+SCREEN_CSS_URI = "assets/worksheets.css"
 
 
 def _root(config) -> Path:
@@ -55,6 +56,9 @@ def on_files(files: Files, config, **kwargs) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, output.uri, abs_src_path=str(output.path)))
+    # The on-screen form's stylesheet, at the same URL in every language build (extra_css lists it).
+    if files.get_file_from_path(SCREEN_CSS_URI) is None:
+        files.append(File.generated(config, SCREEN_CSS_URI, abs_src_path=str(STYLES_DIR / "screen.css")))
     log.logger.info(report.summary())  # the summary names itself: no "worksheets: " prefix
     return files
 

@@ -24,7 +24,7 @@ def engine_digest() -> str:
     digest = hashlib.sha256(GENERATOR_VERSION.encode())
     files = [
         *sorted(TEMPLATES_DIR.glob("*.j2")),
-        *sorted(STYLES_DIR.glob("*.css")),
+        STYLES_DIR / "print.css",
         *sorted(FONTS_DIR.glob("*.ttf")),
         *sorted(PACKAGE_DIR.glob("*.py")),
     ]
