@@ -338,12 +338,14 @@ def render_story_header(lang: str, here: str, meta: dict) -> str:
 
 
 def _pages(lang: str, folder: str, block: str) -> list[tuple[str, dict]]:
+    """Valid guides or stories of a folder; an invalid one is reported on its own page, not here."""
     out = []
     for path in sorted((DOCS / lang / folder).glob("*.md")):
         if path.name == "index.md":
             continue
-        _, meta = read_page(path)
-        if isinstance(meta.get(block), dict):
+        body, meta = read_page(path)
+        problems = validate_guide(path, body, meta) if block == "guide" else validate_story(path, meta)
+        if not problems:
             out.append((f"{folder}/{path.name}", meta))
     return out
 

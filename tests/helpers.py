@@ -46,6 +46,7 @@ def build(project: pathlib.Path, site_dir: pathlib.Path, site_url: str | None = 
 
 def scratch_copy(target: pathlib.Path) -> pathlib.Path:
     """A copy of the project to break on purpose (the worksheet cache comes along, to save time)."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = REPO / part
         if src.is_dir():

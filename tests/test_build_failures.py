@@ -1,0 +1,48 @@
+"""Broken content fails the build with a message that names the file and the fix."""
+
+from __future__ import annotations
+
+import re
+
+from tests.helpers import build, scratch_copy
+
+
+def test_a_page_without_its_english_twin_fails_the_build(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    (project / "docs" / "en" / "over.md").unlink()
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/nl/over.md has no EN twin: add docs/en/over.md" in result.stderr
+
+
+def test_a_guide_whose_steps_do_not_add_up_or_that_names_an_unknown_worksheet_fails(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    guide = project / "docs" / "nl" / "gesprekken" / "over-geld.md"
+    text = guide.read_text(encoding="utf-8")
+    text = re.sub(r"duration: \d+", "duration: 999", text, count=1)
+    text = text.replace("worksheets: [", "worksheets: [belangenkart, ", 1)
+    guide.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/nl/gesprekken/over-geld.md: the steps under #verloop add up to" in result.stderr
+    assert "guide.duration is 999" in result.stderr
+    assert "names worksheet 'belangenkart', which does not exist. Did you mean 'belangenkaart'?" in result.stderr
+
+
+def test_a_case_story_with_a_mistyped_field_fails_the_build(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    story = project / "docs" / "en" / "praktijk" / "buurthuis.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("  outcome:", "  outcom:", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/en/praktijk/buurthuis.md: story.outcome is missing" in result.stderr
+    assert "story.outcom is not a known field. Did you mean 'outcome'?" in result.stderr
+
+
+def test_a_broken_markdown_link_fails_the_strict_build(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    page = project / "docs" / "nl" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nZie [dit](bestaat-niet.md).\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "bestaat-niet.md" in result.stderr
