@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from hooks.worksheets import build as build_module
+from hooks.worksheets import pdf as pdf_module
 from hooks.worksheets.build import build_language, load_sources
 from tests.worksheets_helpers import VALID
 
@@ -44,7 +44,7 @@ def test_rebuild_with_nothing_changed_renders_nothing(project, tmp_path, monkeyp
     cache = tmp_path / "cache"
     assert run(project, cache).rendered == 4
     calls = []
-    monkeypatch.setattr(build_module, "render_pdf", lambda html: calls.append(html) or b"")
+    monkeypatch.setattr(pdf_module, "render_pdf", lambda html: calls.append(html) or b"")
     again = run(project, cache)
     assert (again.rendered, again.cached, calls) == (0, 4, [])
     assert again.summary().startswith("worksheets (nl): 2 sheets, 4 files, 0 rendered, 4 cached, ")

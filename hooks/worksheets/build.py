@@ -13,10 +13,6 @@ from typing import Any
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .cache import Cache, engine_digest, output_key
-from .docx_writer import render_docx
-from .pdf import render_pdf
-from .qr import qr_svg_data_uri
-from .render_html import sheet_document
 from .schema import LoadedSheet, SheetError, check_related, load_sheet, load_taxonomy
 
 KINDS = ("pdf", "docx")
@@ -160,11 +156,13 @@ def _display(path: Path, root: Path) -> str:
 
 
 def render(source: Source, lang: str, kind: str, *, site_url: str) -> bytes:
-    """Render one output (no cache)."""
+    """Render one output (no cache). The renderers load here, so `check` starts fast."""
+    from . import docx_writer, pdf, qr, render_html
+
     url = page_url(site_url, lang, source.id)
     if kind == "pdf":
-        return render_pdf(sheet_document(source.data, lang, url=url, qr=qr_svg_data_uri(url)))
-    return render_docx(source.data, lang, url=url)
+        return pdf.render_pdf(render_html.sheet_document(source.data, lang, url=url, qr=qr.qr_svg_data_uri(url)))
+    return docx_writer.render_docx(source.data, lang, url=url)
 
 
 def build_language(sources: list[Source], lang: str, *, site_url: str, cache_dir: Path) -> Report:
