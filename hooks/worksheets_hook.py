@@ -99,3 +99,11 @@ def _load_one(config, path: Path):
         for error in exc.errors:
             log.error(str(error))
         raise PluginError(f"worksheets: {exc}; see the messages above") from None
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Under `mkdocs serve`, rebuild when a worksheet source or the engine changes."""
+    server.watch(str(_root(config) / "worksheets"))
+    server.watch(str(STYLES_DIR.parent / "templates"))
+    server.watch(str(STYLES_DIR))
+    return server
