@@ -433,6 +433,37 @@ def render_abbreviations(lang: str) -> str:
     return "\n".join(lines)
 
 
+CANON = REPO / "data" / "sources-canon.md"
+
+
+def citation_keys() -> dict[str, str]:
+    """Citation keys of data/sources-canon.md ('Fisher & Ury 1981') mapped to their anchor on
+    bronnen.md ('fisher-ury-1981'): the anchor starting with the first author and ending with the year."""
+    anchors = re.findall(r"\{ *#([a-z0-9-]+) *\}", (DOCS / "nl" / "bronnen.md").read_text(encoding="utf-8"))
+    keys = {}
+    for line in CANON.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^- (.+?(\d{4})) — ", line)
+        if not match:
+            continue
+        key, year = match.group(1), match.group(2)
+        first = re.sub(r"[^a-z]+", "-", key.split(",")[0].split("&")[0].split(" et al")[0].lower()).strip("-")
+        first = first.rsplit("-", 1)[0] if first.endswith(year) else first
+        hit = next((a for a in anchors if a.startswith(first) and a.endswith(year)), None)
+        if hit:
+            keys[key] = hit
+    return keys
+
+
+def link_citations(markdown: str, here: str) -> str:
+    """Turn '(Fisher & Ury 1981)' into a link to the work on the sources page."""
+    if here == "bronnen.md":
+        return markdown
+    target = rel_link(here, "bronnen.md")
+    for key, anchor in citation_keys().items():
+        markdown = re.sub(rf"(?<!\[){re.escape(key)}(?!\]\()", f"[{key}]({target}#{anchor})", markdown)
+    return markdown
+
+
 MARKERS = {
     "<!-- index:guides-by-situation -->": render_guides_by_situation,
     "<!-- index:guides-by-phase -->": render_guides_by_phase,

@@ -39,6 +39,7 @@ def on_page_markdown(markdown, page, config, files):
         for marker, render in content.MARKERS.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, render(lang, here))
+        markdown = content.link_citations(markdown, here)
         abbreviations = content.render_abbreviations(lang)
     except SourceError as exc:
         problems, abbreviations = str(exc).splitlines(), ""
