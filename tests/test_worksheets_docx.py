@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from hooks.worksheets.build import page_url
 from hooks.worksheets.docx_writer import render_docx
 from hooks.worksheets.repro import source_datetime
-from tests.worksheets_helpers import SITE_URL, decode_qr, sheet
+from tests.worksheets_helpers import SITE_URL, decode_qr, pdf_text, sheet
 
 
 def make_docx(lang: str) -> bytes:
@@ -76,7 +76,7 @@ def test_source_date_epoch_sets_the_timestamps(monkeypatch):
 
 
 @pytest.mark.libreoffice
-def test_docx_converts_with_libreoffice(tmp_path):
+def test_docx_converts_with_libreoffice_keeping_its_text(tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
@@ -98,4 +98,6 @@ def test_docx_converts_with_libreoffice(tmp_path):
             capture_output=True,
             timeout=180,
         )
-        assert (tmp_path / f"proefblad-{lang}.pdf").stat().st_size > 1000
+        text = " ".join(pdf_text((tmp_path / f"proefblad-{lang}.pdf").read_bytes()).split())
+        assert sheet()["title"][lang] in text
+        assert sheet()["sections"][1]["fields"][0]["columns"][0]["label"][lang] in text
