@@ -55,6 +55,8 @@ def on_page_content(html, page, config, files):
     # toc's permalink title is one setting for both languages; give each language its own.
     lang = build_language(config)
     title = PERMALINK_TITLES.get(lang, PERMALINK_TITLES["nl"])
+    if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4
+        html = f'<div class="print-one-page">{html}</div>'
     return html.replace('class="headerlink" href=', f'class="headerlink" aria-label="{title}" href=').replace(
         f'title="{PERMALINK_TITLES["nl"]}"', f'title="{title}"'
     )

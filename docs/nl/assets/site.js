@@ -51,3 +51,42 @@
     refresh();
   }
 })();
+
+/* Task-list checkboxes (pymdownx.tasklist) sit in an empty <label>, apart from their text: they get
+ * the text of their list item as their name (WCAG 4.1.2, axe `label`). Runs after every instant
+ * navigation. */
+(function () {
+  "use strict";
+  function nameCheckboxes() {
+    var boxes = document.querySelectorAll(".task-list-item > .task-list-control > input[type=checkbox]");
+    for (var i = 0; i < boxes.length; i++) {
+      if (boxes[i].hasAttribute("aria-label")) continue;
+      var item = boxes[i].closest(".task-list-item");
+      var text = item ? item.textContent.replace(/\s+/g, " ").trim() : "";
+      if (text) boxes[i].setAttribute("aria-label", text.length > 120 ? text.slice(0, 117) + "…" : text);
+    }
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(nameCheckboxes);
+  } else {
+    nameCheckboxes();
+  }
+})();
+
+/* Print: every link in the content shows its full address after the text, so a printed guide or
+ * handout still tells the reader where to go. */
+(function () {
+  "use strict";
+  function addresses() {
+    var links = document.querySelectorAll(".md-content a[href]:not(.headerlink)");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].href;
+      if (/^https?:/.test(href) && links[i].textContent.trim() !== href) links[i].setAttribute("data-print-url", href);
+    }
+  }
+  window.addEventListener("beforeprint", addresses);
+  if (window.matchMedia) {
+    var mq = window.matchMedia("print");
+    if (mq.addEventListener) mq.addEventListener("change", function (e) { if (e.matches) addresses(); });
+  }
+})();
