@@ -71,7 +71,8 @@ def on_page_markdown(markdown: str, page, config, files: Files, **kwargs) -> str
     lang = _language(config)
     root = _root(config)
     docs_lang = Path(config.docs_dir) / lang
-    page_rel = Path(page.file.abs_src_path).resolve().relative_to(docs_lang.resolve()).as_posix()
+    # Path inside the language folder (also right for a page that falls back to the Dutch file).
+    page_rel = "/".join(Path(page.file.abs_src_path).resolve().relative_to(Path(config.docs_dir).resolve()).parts[1:])
     source_path = root / "worksheets" / f"{sheet_id}.yml"
     if not source_path.is_file():
         raise PluginError(
