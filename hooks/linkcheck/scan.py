@@ -1,0 +1,78 @@
+"""One fast pass over every built file: element ids, headings, href/src values, redirects.
+
+A regex pass per HTML file (no DOM): the HTML comes from our own templates, so attribute values
+are always double-quoted. BeautifulSoup on every page would cost ten times as much.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import pathlib
+import re
+
+_ID = re.compile(r' id="([^"]+)"')  # a literal prefix keeps the search fast
+_HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"')
+_LINK = re.compile(r' (?:href|src)="([^"]*)"')
+_TAG = re.compile(r"<([a-zA-Z0-9]+)")
+_REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
+
+
+@dataclasses.dataclass
+class Link:
+    """One href or src value as written in the built file, with its line (1-based)."""
+
+    tag: str
+    value: str
+    line: int
+    in_content: bool
+
+
+@dataclasses.dataclass
+class Page:
+    """What the checks need to know about one built HTML file."""
+
+    path: str  # below the site folder, with '/': 'gesprekken/kerngesprek/index.html'
+    ids: set[str]
+    headings: dict[str, int]  # id -> level (2 for ##), in the article only
+    links: list[Link]
+    redirect: str | None = None  # target of a mkdocs-redirects page
+
+
+def scan_html(path: str, text: str) -> Page:
+    """Collect ids, headings and links of one HTML file."""
+    if "<title>Redirecting...</title>" in text[:400]:  # the page mkdocs-redirects writes
+        redirect = _REDIRECT.search(text)
+        return Page(path, set(), {}, [], redirect=html.unescape(redirect.group(1)) if redirect else "")
+    ids = {html.unescape(m) for m in _ID.findall(text)}
+    start = text.find('<article class="md-content__inner')
+    end = text.find("</article>", start) if start >= 0 else -1
+    start, end = (start, end) if end >= 0 else (0, 0)
+    headings = {}
+    for level, ident in _HEADING.findall(text, start, end):
+        headings.setdefault(html.unescape(ident), int(level))
+    links = []
+    line, pos = 1, 0
+    for match in _LINK.finditer(text):
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        opening = text.rfind("<", 0, pos)
+        tag = _TAG.match(text, opening)
+        if text.find('class="headerlink"', opening, pos) >= 0:
+            continue  # the '#' after a heading: always its own id
+        links.append(Link(tag.group(1).lower() if tag else "", html.unescape(match.group(1)), line, start <= pos < end))
+    return Page(path, ids, headings, links)
+
+
+def scan_site(site: pathlib.Path) -> dict[str, Page]:
+    """Every HTML file of a built site, keyed by its path below the site folder."""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        pages[rel] = scan_html(rel, file.read_text(encoding="utf-8"))
+    return pages
+
+
+def site_files(site: pathlib.Path) -> set[str]:
+    """Every file of a built site, as paths below the site folder."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}

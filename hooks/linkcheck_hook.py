@@ -1,0 +1,41 @@
+import sys, pathlib; sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # noqa: E401, E702, I001  # fmt: skip
+# MkDocs adapter for hooks/linkcheck/: after the last language is written, check the whole site
+# once (lychee offline + parity + URL contract + worksheet URLs). Logic and CLI: hooks/linkcheck/.
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from hooks.common import i18n_busy
+from hooks.linkcheck.check import check_site
+from hooks.linkcheck.lychee import LycheeError
+
+log = get_plugin_logger("linkcheck")
+UPDATE = "python -m hooks.linkcheck contract update"
+
+
+@event_priority(-120)  # after the i18n plugin (-100) built every language and its -110 step (404s, sitemaps)
+def on_post_build(config):
+    if i18n_busy(config) or os.environ.get("LINKCHECK") == "off":
+        return
+    root = pathlib.Path(config.config_file_path).resolve().parent
+    try:
+        report = check_site(
+            pathlib.Path(config.site_dir), site_url=config.site_url or "", repo=root, docs_dir=config.docs_dir
+        )
+    except LycheeError as exc:
+        raise PluginError(f"linkcheck: {exc}") from None
+    for problem in report.problems:
+        log.error(str(problem))
+    if report.unlisted:
+        log.info(
+            "the URL contract is out of date: %d URL(s) not in %s (e.g. %s). Run `%s` and commit it.",
+            len(report.unlisted),
+            report.contract_file,
+            sorted(report.unlisted)[0],
+            UPDATE,
+        )
+    log.info(report.summary().removeprefix("linkcheck: "))
+    if report.problems and config.strict:
+        raise PluginError(f"linkcheck: {len(report.problems)} broken link(s) or published URL(s), listed above.")
