@@ -11,11 +11,13 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from hooks import i18n_site
-from hooks.common import DEFAULT_LANGUAGE, build_language, i18n_busy
+from hooks import freshness, i18n_site
+from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, build_language, i18n_busy
+from hooks.content import insert_after_h1
 
 log = get_plugin_logger("i18n-site")
 _not_found_pages: dict[str, str] = {}
+_stale: dict[str, tuple[int, int]] = {}
 
 
 class _KnownWarningFilter(logging.Filter):
@@ -40,7 +42,26 @@ def on_files(files, config):
             for line in problems:
                 log.error(line)
             raise PluginError(f"{len(problems)} page(s) without a twin in the other language (listed above).")
+    if build_language(config) != DEFAULT_LANGUAGE:
+        _stale.clear()
+        _stale.update(freshness.stale_translations(lang=build_language(config)))
+        for rel, (nl_time, en_time) in sorted(_stale.items()):
+            log.info(
+                "translation older than its Dutch source: docs/%s/%s (Dutch %s, translation %s)",
+                build_language(config),
+                rel,
+                freshness.day(nl_time),
+                freshness.day(en_time),
+            )
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # A visible notice on a translation that is older than its Dutch source (hooks/freshness.py).
+    head, _, rel = page.file.src_uri.partition("/")
+    if head in LANGUAGES and head != DEFAULT_LANGUAGE and rel in _stale:
+        return insert_after_h1(markdown, freshness.notice(*_stale[rel]))
+    return markdown
 
 
 def _keep_404(config):
