@@ -79,7 +79,7 @@ def test_source_date_epoch_sets_the_timestamps(monkeypatch):
 def test_docx_converts_with_libreoffice_keeping_its_text(tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+        pytest.fail("LibreOffice is not installed: run `make test-deps` (libreoffice-writer-nogui)")
     for lang in ("nl", "en"):
         source = tmp_path / f"proefblad-{lang}.docx"
         source.write_bytes(make_docx(lang))

@@ -28,7 +28,7 @@ def sheet(path: pathlib.Path = VALID) -> dict:
 def need(tool: str) -> str:
     found = shutil.which(tool)
     if not found:
-        pytest.skip(f"{tool} is not installed (see .ci/apt-packages.txt)")
+        pytest.fail(f"{tool} is not installed: run `make test-deps` (see .ci/apt-packages.txt)")
     return found
 
 
