@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import pathlib
+import sys
 
 import yaml
 
@@ -56,3 +57,16 @@ def i18n_busy(config) -> bool:
 def url_prefix(lang: str) -> str:
     """The path prefix of a language below the site root: '' for Dutch, 'en/' for English."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def check_cli(argv: list[str], *, command: str, module: str, check, ok: str) -> int:
+    """A pre-commit style check command: problems to stderr and exit 1, or one line and exit 0."""
+    if argv[:1] != [command]:
+        print(f"usage: python -m {module} {command}", file=sys.stderr)
+        return 2
+    problems = check()
+    for line in problems:
+        print(line, file=sys.stderr)
+    if not problems:
+        print(ok)
+    return 1 if problems else 0

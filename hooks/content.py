@@ -20,7 +20,7 @@ import sys
 
 from mkdocs.utils.meta import get_data
 
-from hooks.common import DOCS, LANGUAGES, REPO, SourceError, load_yaml, taxonomy
+from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, taxonomy
 
 LABELS = {
     "nl": {
@@ -500,15 +500,13 @@ def check_all() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] != ["check"]:
-        print("usage: python -m hooks.content check", file=sys.stderr)
-        return 2
-    problems = check_all()
-    for line in problems:
-        print(line, file=sys.stderr)
-    if not problems:
-        print("content: guides, stories and glossary are valid")
-    return 1 if problems else 0
+    return check_cli(
+        argv,
+        command="check",
+        module="hooks.content",
+        check=check_all,
+        ok="content: guides, stories and glossary are valid",
+    )
 
 
 if __name__ == "__main__":

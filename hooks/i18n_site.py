@@ -18,7 +18,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO
+from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, check_cli
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -116,15 +116,13 @@ def point_language_links_home(html: str, site_path: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] != ["twins"]:
-        print("usage: python -m hooks.i18n_site twins", file=sys.stderr)
-        return 2
-    problems = missing_twins()
-    for line in problems:
-        print(line, file=sys.stderr)
-    if not problems:
-        print("twins: every page exists in both languages")
-    return 1 if problems else 0
+    return check_cli(
+        argv,
+        command="twins",
+        module="hooks.i18n_site",
+        check=missing_twins,
+        ok="twins: every page exists in both languages",
+    )
 
 
 if __name__ == "__main__":
