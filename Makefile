@@ -36,3 +36,13 @@ lint: $(STAMP)
 
 clean:
 	rm -rf site .cache .pytest_cache
+
+# axe-core from npm (package-lock.json) for tests/test_a11y.py; `npm ci` again when the lock changes.
+# Test-only JavaScript: no browser downloads, no install scripts.
+NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
+.PHONY: node-deps
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@rm -f node_modules/.installed-* && touch $@
+node-deps: $(NODE_STAMP)  ## JavaScript the tests need (axe-core), from package-lock.json
+test-deps: node-deps

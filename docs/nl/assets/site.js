@@ -52,9 +52,12 @@
   }
 })();
 
-/* Task-list checkboxes (pymdownx.tasklist) sit in an empty <label>, apart from their text: they get
- * the text of their list item as their name (WCAG 4.1.2, axe `label`). Runs after every instant
- * navigation. */
+/* Form controls that would otherwise have no visible label (WCAG 4.1.2; axe `label`,
+ * `label-title-only`); runs after every instant navigation:
+ * - task-list checkboxes (pymdownx.tasklist) sit in an empty <label>, apart from their text: they
+ *   are named by the text of their list item;
+ * - cells of a worksheet's on-screen table carry only a title ('Belang, rij 1'): they are labelled
+ *   by their visible column header, and the title stays as their description. */
 (function () {
   "use strict";
   function nameCheckboxes() {
@@ -66,10 +69,28 @@
       if (text) boxes[i].setAttribute("aria-label", text.length > 120 ? text.slice(0, 117) + "…" : text);
     }
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(nameCheckboxes);
-  } else {
+  function labelTableCells() {
+    var fields = document.querySelectorAll("table.ws-table td > :is(input, textarea, select)[title]");
+    for (var i = 0; i < fields.length; i++) {
+      var field = fields[i];
+      if (field.labels && field.labels.length) continue;
+      if (field.hasAttribute("aria-labelledby") || field.hasAttribute("aria-label")) continue;
+      var cell = field.parentElement;
+      var table = cell.closest("table");
+      var head = table.tHead && table.tHead.rows[0] && table.tHead.rows[0].cells[cell.cellIndex];
+      if (!head) continue;
+      if (!head.id) head.id = (table.id || "ws-table-" + i) + "-col-" + cell.cellIndex;
+      field.setAttribute("aria-labelledby", head.id);
+    }
+  }
+  function run() {
     nameCheckboxes();
+    labelTableCells();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(run);
+  } else {
+    run();
   }
 })();
 
@@ -89,4 +110,25 @@
     var mq = window.matchMedia("print");
     if (mq.addEventListener) mq.addEventListener("change", function (e) { if (e.matches) addresses(); });
   }
+})();
+
+/* The skip link moves keyboard focus, not just the scroll position, to the start of the content, so
+ * the next Tab continues there (WCAG 2.4.1). Stock, instant navigation takes the link as a page
+ * load: it swaps the page in again and focus falls back to <body>. */
+(function () {
+  "use strict";
+  window.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target instanceof Element && event.target.closest("a.md-skip");
+      if (!link) return;
+      var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      if (!target) return;
+      event.preventDefault();
+      event.stopPropagation(); // before Material's instant navigation
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    },
+    true
+  );
 })();
