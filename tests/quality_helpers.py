@@ -133,7 +133,9 @@ def first_load(page, url: str) -> list[dict]:
         )
 
     def on_failed(request):
-        responses.append({"url": request.url, "status": 0, "type": request.resource_type, "body": 0, "headers": 0})
+        responses.append(
+            {"url": request.url, "status": 0, "type": request.resource_type, "encoding": "", "body": 0, "headers": 0}
+        )
 
     page.on("requestfinished", on_finished)
     page.on("requestfailed", on_failed)

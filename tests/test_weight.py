@@ -1,0 +1,50 @@
+"""Page weight: the first load of a conversation guide in Chromium, from a host that sends gzip,
+stays within the budget (all responses' bytes on the wire, bodies as compressed), and nothing in
+it fails. Search (worker and index) is not part of a first load: it loads when used."""
+
+from __future__ import annotations
+
+from tests.quality_helpers import first_load, gzip_server
+
+__all__ = ["gzip_server"]  # a fixture, used by name below
+
+GUIDE = "gesprekken/kerngesprek/"
+BUDGET = 70_000  # bytes of compressed response bodies, first load of a guide page
+
+
+def _table(responses: list[dict], base: str) -> str:
+    rows = sorted(responses, key=lambda r: -r["body"])
+    return "\n".join(
+        f"  {r['body']:>7} B  {r['status']}  {r.get('encoding') or 'identity':8} {r['url'].replace(base, '/')}"
+        for r in rows
+    )
+
+
+def test_first_load_of_a_guide_page_is_within_the_budget(gzip_server, page):
+    responses = first_load(page, gzip_server + GUIDE)
+    total = sum(r["body"] for r in responses)
+    print(f"\nfirst load of /{GUIDE}: {total} B gzip in {len(responses)} responses\n" + _table(responses, gzip_server))
+    assert responses and responses[0]["status"] == 200
+    assert total <= BUDGET, f"first load of /{GUIDE} is {total} B gzip, over the budget of {BUDGET} B:\n" + _table(
+        responses, gzip_server
+    )
+
+
+def test_first_load_has_no_failed_or_uncompressed_text_response(gzip_server, page):
+    responses = first_load(page, gzip_server + GUIDE)
+    failed = [r for r in responses if r["status"] >= 400 or r["status"] == 0]
+    assert not failed, "failed requests on first load:\n" + _table(failed, gzip_server)
+    foreign = [r for r in responses if not r["url"].startswith(gzip_server)]
+    assert not foreign, "requests to another host:\n" + _table(foreign, gzip_server)
+    plain = [r for r in responses if r["type"] in ("document", "stylesheet", "script") and r["encoding"] != "gzip"]
+    assert not plain, "text sent uncompressed although the host offers gzip:\n" + _table(plain, gzip_server)
+
+
+def test_search_index_is_not_part_of_the_first_load(gzip_server, page):
+    responses = first_load(page, gzip_server + GUIDE)
+    search = [r["url"] for r in responses if "search_index" in r["url"] or "/workers/search" in r["url"]]
+    assert not search, f"search loads with the page: {search}"
+    # ... and still works when the reader reaches for it.
+    page.keyboard.press("/")
+    page.keyboard.type("kerngesprek", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
