@@ -46,3 +46,6 @@ $(NODE_STAMP): package-lock.json
 	@rm -f node_modules/.installed-* && touch $@
 node-deps: $(NODE_STAMP)  ## JavaScript the tests need (axe-core), from package-lock.json
 test-deps: node-deps
+
+bench: $(STAMP) test-deps  ## build, worksheet, page-weight and search-index figures -> site/reports/quality.md
+	$(BIN)/python bench/run.py

@@ -1,0 +1,243 @@
+"""`make bench`: the site's build and weight figures, in one run.
+
+- full build time with every hook, against the same site with our hooks off (`hooks: []`; the
+  worksheet pages then lack their generated body, which is fine for timing), and their ratio;
+- worksheet rendering through its CLI (`python -m hooks.worksheets build`), cold and cached;
+- first-load bytes of a guide page in Chromium from a gzip host, raw and gzip;
+- search index bytes per language, raw and gzip;
+- the build time of the site with its pages multiplied tenfold (synthetic copies, scratch project).
+
+Prints the figures and writes them to site/reports/quality.json and site/reports/quality.md. The full
+build uses the worksheet cache as it is in .cache/ (warm after a first build); the cold figure is the CLI.
+Usage: .venv/bin/python bench/run.py [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+
+from tests.helpers import MKDOCS, REPO, build_env, scratch_copy
+from tests.quality_helpers import first_load, serve_gzip
+
+GUIDE = "gesprekken/kerngesprek/"
+SITE_URL = "https://belangenoptafel.example.org/"
+FACTOR = 10
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def mkdocs_build(project: pathlib.Path, site: pathlib.Path, strict: bool = True) -> tuple[float, str]:
+    """Wall time of one `mkdocs build` (never -q: it hides strict warnings); fails loudly."""
+    env = build_env(SITE_URL)
+    cmd = [*MKDOCS, "build", "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
+    else:
+        env["MKDOCS_STRICT"] = "false"
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=1800)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"bench: mkdocs build failed in {project}:\n{result.stdout}\n{result.stderr}")
+    warnings = len(re.findall(r"^WARNING", result.stderr, flags=re.M))
+    return seconds, f"{warnings} warnings" if warnings else ""
+
+
+def without_hooks(project: pathlib.Path) -> None:
+    """Replace the `hooks:` list of the project's mkdocs.yml by `hooks: []`."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    new, count = re.subn(r"^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)+", "hooks: []\n", text, flags=re.M)
+    if count != 1:
+        raise SystemExit("bench: could not find the `hooks:` list in mkdocs.yml")
+    config.write_text(new, encoding="utf-8")
+
+
+def multiply_pages(project: pathlib.Path, factor: int) -> int:
+    """Copy each language's page tree factor-1 times into docs/<lang>/bench-N/ (relative links stay
+    valid inside a copy). Copies are not in the nav, so the build runs without --strict."""
+    added = 0
+    for lang_dir in (project / "docs" / "nl", project / "docs" / "en"):
+        pages = [p for p in lang_dir.rglob("*.md") if "assets" not in p.relative_to(lang_dir).parts]
+        for n in range(1, factor):
+            for page in pages:
+                target = lang_dir / f"bench-{n}" / page.relative_to(lang_dir)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(page, target)
+                added += 1
+    return added
+
+
+def worksheet_cli(tmp: pathlib.Path) -> dict:
+    """Cold (empty cache) and cached run of the worksheet CLI, or n/a when it is not there."""
+    probe = subprocess.run(
+        [sys.executable, "-m", "hooks.worksheets", "build", "--help"], cwd=REPO, capture_output=True, text=True
+    )
+    if probe.returncode != 0 or "--out" not in probe.stdout:
+        return {"cold_s": "n/a", "cached_s": "n/a"}
+    cache, out = tmp / "ws-cache", tmp / "ws-out"
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "hooks.worksheets", "build", "--out", str(out), "--cache", str(cache)],
+            cwd=REPO,
+            env=build_env(SITE_URL),
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        times.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            return {"cold_s": "n/a", "cached_s": "n/a", "error": (result.stderr or result.stdout).strip()[-300:]}
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    return {"cold_s": round(times[0], 2), "cached_s": round(times[1], 2), "files": files}
+
+
+def page_weight(site: pathlib.Path) -> dict:
+    """First load of the guide page in Chromium from a gzip host: bytes on the wire and raw."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = serve_gzip(site)
+    base = f"http://127.0.0.1:{httpd.server_port}/"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+            )
+            page = browser.new_context().new_page()
+            responses = first_load(page, base + GUIDE)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    rows = []
+    for r in responses:
+        path = urllib.parse.urlsplit(r["url"]).path.lstrip("/")
+        file = site / path / "index.html" if path.endswith("/") or not path else site / path
+        raw = file.stat().st_size if file.is_file() else 0
+        rows.append({"url": "/" + path, "status": r["status"], "gzip": r["body"], "raw": raw})
+    rows.sort(key=lambda row: -row["gzip"])
+    return {
+        "page": "/" + GUIDE,
+        "requests": len(rows),
+        "gzip_bytes": sum(row["gzip"] for row in rows),
+        "raw_bytes": sum(row["raw"] for row in rows),
+        "responses": rows,
+    }
+
+
+def search_index(site: pathlib.Path) -> dict:
+    sizes = {}
+    for lang, rel in (("nl", "search/search_index.json"), ("en", "en/search/search_index.json")):
+        file = site / rel
+        if file.is_file():
+            data = file.read_bytes()
+            sizes[lang] = {"raw_bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6, mtime=0))}
+        else:
+            sizes[lang] = {"raw_bytes": "n/a", "gzip_bytes": "n/a"}
+    return sizes
+
+
+def markdown(figures: dict) -> str:
+    b, w, s, ws = figures["build"], figures["first_load"], figures["search_index"], figures["worksheets_cli"]
+    lines = [
+        "# Quality figures",
+        "",
+        f"Measured {figures['when']} on {figures['cpus']} CPU(s); `make bench` (bench/run.py).",
+        "",
+        "| what | figure |",
+        "|---|---|",
+        f"| full build, all hooks | {b['all_hooks_s']} s ({b['pages']} pages) |",
+        f"| same site, our hooks off (`hooks: []`) | {b['no_hooks_s']} s |",
+        f"| ratio all hooks / no hooks | {b['ratio']} |",
+        f"| worksheets CLI, cold cache | {ws['cold_s']} s |",
+        f"| worksheets CLI, cached | {ws['cached_s']} s |",
+        f"| first load of {w['page']} | {w['gzip_bytes']:,} B gzip, {w['raw_bytes']:,} B raw, "
+        f"{w['requests']} requests |",
+        f"| search index nl | {s['nl']['raw_bytes']:,} B raw, {s['nl']['gzip_bytes']:,} B gzip |",
+        f"| search index en | {s['en']['raw_bytes']:,} B raw, {s['en']['gzip_bytes']:,} B gzip |",
+        f"| build with pages x{FACTOR} | {b['x10_s']} s ({b['x10_pages']} pages; {b['x10_note'] or 'no warnings'}) |",
+        "",
+        f"## First load of {w['page']}",
+        "",
+        "| response | status | gzip B | raw B |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| `{r['url']}` | {r['status']} | {r['gzip']:,} | {r['raw']:,} |" for r in w["responses"]]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=pathlib.Path, default=REPO / "site" / "reports", help="where the report goes")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = pathlib.Path(tmp_name)
+        log("full build, all hooks")
+        full = scratch_copy(tmp / "full")
+        site = tmp / "site"
+        all_hooks_s, _ = mkdocs_build(full, site)
+        pages = sum(1 for _ in site.rglob("index.html"))
+
+        log("same site, hooks: []")
+        bare = scratch_copy(tmp / "bare")
+        without_hooks(bare)
+        no_hooks_s, _ = mkdocs_build(bare, tmp / "site-bare", strict=False)
+
+        log("worksheets CLI, cold and cached")
+        worksheets = worksheet_cli(tmp)
+
+        log("first load of a guide page (Chromium, gzip host)")
+        weight = page_weight(site)
+        index = search_index(site)
+
+        log(f"build with pages x{FACTOR}")
+        big = scratch_copy(tmp / "x10")
+        multiply_pages(big, FACTOR)
+        x10_s, x10_note = mkdocs_build(big, tmp / "site-x10", strict=False)
+        x10_pages = sum(1 for _ in (tmp / "site-x10").rglob("index.html"))
+
+    figures = {
+        "when": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": os.cpu_count(),
+        "build": {
+            "pages": pages,
+            "all_hooks_s": round(all_hooks_s, 2),
+            "no_hooks_s": round(no_hooks_s, 2),
+            "ratio": round(all_hooks_s / no_hooks_s, 2),
+            "x10_s": round(x10_s, 2),
+            "x10_pages": x10_pages,
+            "x10_note": x10_note,
+        },
+        "worksheets_cli": worksheets,
+        "first_load": weight,
+        "search_index": index,
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "quality.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    report = markdown(figures)
+    (args.out / "quality.md").write_text(report, encoding="utf-8")
+    print(report)
+    print(f"written: {args.out / 'quality.md'} and quality.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
