@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-deps lint bench clean
+.PHONY: serve build test test-deps lint bench clean linkcheck linkcheck-external contract
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,15 @@ test: $(STAMP) test-deps  ## every test: built site, PDFs, DOCX, Chromium
 
 test-deps:  ## Debian packages the tests need (.ci/apt-packages.txt); installs missing ones as root
 	@bash .ci/install-deps
+
+linkcheck: $(STAMP)  ## check the built site/ again, offline (every build runs this check itself)
+	$(BIN)/python -m hooks.linkcheck check site
+
+linkcheck-external: build  ## check links to other sites (network; timeouts, retries, cache in .cache/linkcheck/)
+	$(BIN)/python -m hooks.linkcheck external site
+
+contract: $(STAMP)  ## add new pages, downloads and sections to data/published-urls.txt (then commit it)
+	$(BIN)/python -m hooks.linkcheck contract update
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests

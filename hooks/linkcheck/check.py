@@ -19,6 +19,7 @@ from hooks.linkcheck.urls import Sources, Target, did_you_mean, find_file, page_
 CONTRACT = pathlib.Path("data/published-urls.txt")
 CACHE = pathlib.Path(".cache/linkcheck")
 TEMPLATE_GROUP = 3  # the same broken link on this many pages is reported once
+SUGGEST_LIMIT = 200  # beyond this many broken links, skip the 'did you mean' (difflib is slow)
 
 
 @dataclasses.dataclass
@@ -69,7 +70,8 @@ def check_site(
         problems += _check_documents(docs, site, files, pages, site_url, repo, sources)
     finally:
         failures = lychee.finish(proc, site)
-    problems += _group(_explain(f, pages, files, site_url, repo, sources) for f in failures)
+    suggest = len(failures) <= SUGGEST_LIMIT
+    problems += _group(_explain(f, pages, files, site_url, repo, sources, suggest) for f in failures)
     return Report(
         problems=problems,
         unlisted=unlisted,
@@ -126,12 +128,16 @@ def _check_documents(docs, site, files, pages, site_url, repo, sources) -> list[
 # ---- lychee's failures, explained ----
 
 
-def _target_problem(target: Target, files: set[str], pages: dict[str, Page]) -> tuple[str, str] | None:
+def _target_problem(
+    target: Target, files: set[str], pages: dict[str, Page], suggest: bool = True
+) -> tuple[str, str] | None:
     """(what is wrong, fix) for an internal target, or None when it resolves."""
     found = find_file(target, files)
     if found is None:
         if target.path.startswith("../"):
             return "leads outside the site (above site_url)", "Use a path below the site root."
+        if not suggest:
+            return f"leads to {target.url}, which is not in the built site", ""
         candidates = sorted({page_url(p) for p, pg in pages.items() if pg.redirect is None} | {"/" + f for f in files})
         return f"leads to {target.url}, which is not in the built site", did_you_mean("/" + target.path, candidates)
     page = pages.get(found)
@@ -155,7 +161,7 @@ def _pick_link(page: Page | None, failure: lychee.Failure, site_url: str) -> Lin
     return on_line[0] if on_line else None
 
 
-def _explain(failure, pages, files, site_url, repo, sources) -> tuple[Problem, str | None]:
+def _explain(failure, pages, files, site_url, repo, sources, suggest=True) -> tuple[Problem, str | None]:
     page = pages.get(failure.input)
     link = _pick_link(page, failure, site_url)
     where = f"{failure.input}:{failure.line}" if failure.line else failure.input
@@ -164,7 +170,7 @@ def _explain(failure, pages, files, site_url, repo, sources) -> tuple[Problem, s
             sources.of(failure.input), failure.url, f"does not resolve ({failure.status})", where=where
         ), None
     target = resolve(link.value, failure.input, site_url=site_url)
-    what, fix = (_target_problem(target, files, pages) if target else None) or (
+    what, fix = (_target_problem(target, files, pages, suggest) if target else None) or (
         f"does not resolve ({failure.status})",
         "",
     )

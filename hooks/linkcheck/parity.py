@@ -24,7 +24,9 @@ def _content_targets(page: Page, files: set[str], site_url: str) -> dict[str, st
         target = resolve(link.value, page.path, site_url=site_url)
         found = find_file(target, files) if target else None
         if found and found.endswith("index.html") and found != page.path:
-            targets.setdefault(language_of(found)[1] + (f"#{target.fragment}" if target.fragment else ""), link.value)
+            # Pages, not fragments: heading ids are compared on their own, and a wrong #fragment is
+            # already a broken link.
+            targets.setdefault(language_of(found)[1], link.value)
     return targets
 
 
@@ -95,9 +97,9 @@ def _links(page: Page, twin: Page, files: set[str], site_url: str, sources: Sour
     for target, written in sorted(mine.items()):
         if target in theirs:
             continue
-        path, _, fragment = target.partition("#")
-        twin_url = page_url(twin_path(path, language_of(twin.path)[0])) + (f"#{fragment}" if fragment else "")
-        hint = did_you_mean(twin_url, [page_url(twin_path(t.partition("#")[0], "en")) for t in theirs])
+        lang = language_of(twin.path)[0]
+        twin_url = page_url(twin_path(target, lang))
+        hint = did_you_mean(twin_url, [page_url(twin_path(t, lang)) for t in theirs])
         problems.append(
             Problem(
                 sources.of(twin.path),
