@@ -184,10 +184,6 @@ def format_violations(found: dict[str, list[dict]]) -> str:
 # --- fixtures -------------------------------------------------------------------------------------
 
 
-def browser_launch_args() -> list[str]:
-    return ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
-
-
 @pytest.fixture(scope="module")
 def shared_page(browser):
     """One browser page for a whole module (axe over ~100 pages in one tab)."""
