@@ -11,7 +11,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from hooks import freshness, i18n_site
+from hooks import freshness, i18n_site, redirects
 from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, build_language, i18n_busy
 from hooks.content import insert_after_h1
 
@@ -83,13 +83,18 @@ def _finish(config):
         target = site / ("404.html" if lang == DEFAULT_LANGUAGE else f"{lang}/404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(i18n_site.point_language_links_home(html, site_path), encoding="utf-8")
+    moved = redirects.load()
+    problems = redirects.write_redirects(site, site_path, moved)
+    for problem in problems:
+        log.error(problem)
     counts = i18n_site.write_search_indexes(site)
     maps = i18n_site.write_language_sitemaps(site, config.site_url)
     log.info(
-        "i18n: search %s, sitemaps %s, 404 pages %s, %.2f s",
+        "i18n: search %s, sitemaps %s, 404 pages %s, %d redirects, %.2f s",
         ", ".join(f"{k} {v} entries" for k, v in counts.items()),
         ", ".join(f"{k} {v} urls" for k, v in maps.items()),
         "+".join(sorted(_not_found_pages)),
+        len(moved) * 2,
         time.perf_counter() - start,
     )
 

@@ -53,4 +53,4 @@ def test_page_deleted_without_redirect_fails_the_build_on_the_url_contract(tmp_p
     contract = [line for line in error_lines(output) if line.count("data/published-urls.txt")]
     assert any("'/praktijk/buurthuis/'" in line and "no longer resolves" in line for line in contract), output
     assert any("'/en/praktijk/buurthuis/#lessen'" in line for line in contract), output
-    assert any("redirect_maps" in line for line in contract)
+    assert any("data/redirects.yml" in line for line in contract)

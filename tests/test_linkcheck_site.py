@@ -87,10 +87,10 @@ def test_link_missing_on_the_english_twin_is_reported(site, site_url):
 
 
 def test_published_url_behind_a_redirect_still_resolves(site, site_url):
-    # What mkdocs-redirects writes for 'en/over.md' -> 'en/over-ons.md' after the page moved.
+    # What hooks/redirects.py writes for 'over.md: over-ons.md' after the page moved.
     (site / "en/over").rename(site / "en/over-ons")
     (site / "en/over").mkdir()
-    redirect = '<title>Redirecting...</title><meta http-equiv="refresh" content="0; url=../over-ons/">'
+    redirect = '<title>Redirecting…</title><meta http-equiv="refresh" content="0; url=../over-ons/">'
     (site / "en/over/index.html").write_text(f"<html><head>{redirect}</head></html>", encoding="utf-8")
     found = [p for p in problems(site, site_url) if p.startswith("data/published-urls.txt")]
     assert found == []

@@ -76,7 +76,7 @@ def cmd_contract(args) -> int:
         for url in broken:
             print(f"{CONTRACT}: {url} was published but no longer resolves", file=sys.stderr)
         print(
-            "contract: not updated. Add redirects for these (mkdocs.yml redirect_maps), or drop them on purpose "
+            "contract: not updated. Add redirects for these (data/redirects.yml), or drop them on purpose "
             "with --allow-removal (they may be printed on paper).",
             file=sys.stderr,
         )

@@ -1,6 +1,6 @@
 """The URL contract: data/published-urls.txt lists every URL we ever published (pages in both
 languages, downloads, and the ## section ids of every page). Each must keep resolving in the built
-site, directly or through a redirect (mkdocs-redirects), because it is printed on paper and pasted
+site, directly or through a redirect (data/redirects.yml), because it is printed on paper and pasted
 into proposals. `python -m hooks.linkcheck contract update` adds new URLs to the file."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hooks.linkcheck.urls import Sources, Target, did_you_mean, find_file, page_
 HEADER = """\
 # Published URLs: every one must keep working (they are printed on worksheets and pasted into
 # proposals). The build fails when one no longer resolves; a moved page needs a redirect in
-# mkdocs.yml (plugins > redirects > redirect_maps). Paths are below site_url.
+# data/redirects.yml (old.md: new.md, for both languages). Paths are below site_url.
 # Update after adding pages or sections (keeps every URL already listed):
 #     .venv/bin/python -m hooks.linkcheck contract update
 # Sorted, one URL per line; lines starting with '#' are comments.
@@ -84,10 +84,10 @@ def check_contract(
         if found is None:
             near = did_you_mean(hops[-1] if hops else url.partition("#")[0], all_pages + sorted("/" + f for f in files))
             fix = (
-                "The redirect leads nowhere: correct its target in mkdocs.yml redirect_maps."
+                "The redirect leads nowhere: correct its target in data/redirects.yml."
                 if hops
-                else "Restore it, or add a redirect in mkdocs.yml (plugins > redirects > redirect_maps: "
-                "'old/page.md': 'new/page.md'; English: 'en/old.md': 'en/new.md')."
+                else "Restore it, or add a redirect in data/redirects.yml "
+                "('old/page.md: new/page.md', paths below the language folder; it serves both languages)."
             )
             problems.append(
                 Problem(contract_name, url, f"was published but no longer resolves{via}", fix + near, kind="contract")
