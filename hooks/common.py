@@ -21,7 +21,7 @@ class SourceError(Exception):
 @functools.lru_cache(maxsize=8)
 def _load_yaml(path: str, mtime: float) -> object:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def load_yaml(path: pathlib.Path) -> object:

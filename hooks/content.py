@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import html
 import pathlib
 import posixpath
 import re
@@ -243,8 +244,13 @@ def validate_story(path: pathlib.Path, meta: dict) -> list[str]:
 
 
 def glossary() -> list[dict]:
-    """The glossary entries of data/begrippen.yml, validated."""
+    """The glossary entries of data/begrippen.yml, validated (once per version of the file)."""
     path = REPO / "data" / "begrippen.yml"
+    return _glossary(path, path.stat().st_mtime if path.exists() else 0.0)
+
+
+@functools.lru_cache(maxsize=4)
+def _glossary(path: pathlib.Path, mtime: float) -> list[dict]:
     entries = load_yaml(path) or []
     problems, ids = [], set()
     if not isinstance(entries, list):
@@ -423,14 +429,43 @@ def render_glossary(lang: str, here: str) -> str:
     return "\n".join(parts)
 
 
-def render_abbreviations(lang: str) -> str:
-    """abbr definitions (`*[term]: definition`) for the glossary terms that carry a tooltip."""
-    lines = []
+@functools.lru_cache(maxsize=8)
+def _tooltips(lang: str, version: float) -> tuple[re.Pattern | None, dict[str, str]]:
+    titles = {}
     for entry in glossary():
-        definition = " ".join(entry[lang]["definition"].split()).replace("]", ")")
+        definition = html.escape(" ".join(entry[lang]["definition"].split()), quote=True)
         for form in entry.get("tooltip", {}).get(lang, []) or []:
-            lines.append(f"*[{form}]: {definition}")
-    return "\n".join(lines)
+            titles[form] = definition
+    if not titles:
+        return None, {}
+    forms = sorted(titles, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"), titles
+
+
+_TAG = re.compile(r"(<[^>]+>)")
+_SKIP = {"a", "abbr", "code", "pre", "script", "style", "textarea", "h1", "svg", "title", "button", "label"}
+
+
+def add_tooltips(page_html: str, lang: str) -> str:
+    """Give every glossary term with a tooltip form an <abbr title="definition"> in the page text
+    (not inside links, code, headings of level 1, form labels or existing abbreviations)."""
+    path = REPO / "data" / "begrippen.yml"
+    pattern, titles = _tooltips(lang, path.stat().st_mtime if path.exists() else 0.0)
+    if pattern is None:
+        return page_html
+    parts, skip = _TAG.split(page_html), []
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _SKIP and not part.endswith("/>"):
+                if part.startswith("</"):
+                    if skip and skip[-1] == name.group(1).lower():
+                        skip.pop()
+                else:
+                    skip.append(name.group(1).lower())
+        elif not skip and part.strip():
+            parts[i] = pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', part)
+    return "".join(parts)
 
 
 CANON = REPO / "data" / "sources-canon.md"
@@ -439,6 +474,11 @@ CANON = REPO / "data" / "sources-canon.md"
 def citation_keys() -> dict[str, str]:
     """Citation keys of data/sources-canon.md ('Fisher & Ury 1981') mapped to their anchor on
     bronnen.md ('fisher-ury-1981'): the anchor starting with the first author and ending with the year."""
+    return dict(_citation_keys((DOCS / "nl" / "bronnen.md").stat().st_mtime, CANON.stat().st_mtime))
+
+
+@functools.lru_cache(maxsize=4)
+def _citation_keys(*versions: float) -> tuple[tuple[str, str], ...]:
     anchors = re.findall(r"\{ *#([a-z0-9-]+) *\}", (DOCS / "nl" / "bronnen.md").read_text(encoding="utf-8"))
     keys = {}
     for line in CANON.read_text(encoding="utf-8").splitlines():
@@ -451,17 +491,23 @@ def citation_keys() -> dict[str, str]:
         hit = next((a for a in anchors if a.startswith(first) and a.endswith(year)), None)
         if hit:
             keys[key] = hit
-    return keys
+    return tuple(keys.items())
 
 
 def link_citations(markdown: str, here: str) -> str:
     """Turn '(Fisher & Ury 1981)' into a link to the work on the sources page."""
     if here == "bronnen.md":
         return markdown
+    keys = citation_keys()
     target = rel_link(here, "bronnen.md")
-    for key, anchor in citation_keys().items():
-        markdown = re.sub(rf"(?<!\[){re.escape(key)}(?!\]\()", f"[{key}]({target}#{anchor})", markdown)
-    return markdown
+    pattern = _citation_pattern(tuple(keys))
+    return pattern.sub(lambda m: f"[{m.group(1)}]({target}#{keys[m.group(1)]})", markdown)
+
+
+@functools.lru_cache(maxsize=4)
+def _citation_pattern(keys: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<!\[)({alternatives})(?!\]\()")
 
 
 MARKERS = {

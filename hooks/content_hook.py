@@ -40,12 +40,11 @@ def on_page_markdown(markdown, page, config, files):
             if marker in markdown:
                 markdown = markdown.replace(marker, render(lang, here))
         markdown = content.link_citations(markdown, here)
-        abbreviations = content.render_abbreviations(lang)
     except SourceError as exc:
-        problems, abbreviations = str(exc).splitlines(), ""
+        problems = str(exc).splitlines()
     for problem in problems:
         log.error(problem)
-    return f"{markdown}\n\n{abbreviations}\n" if abbreviations else markdown
+    return markdown
 
 
 PERMALINK_TITLES = {"nl": "Link naar dit kopje", "en": "Link to this section"}
@@ -55,6 +54,10 @@ def on_page_content(html, page, config, files):
     # toc's permalink title is one setting for both languages; give each language its own.
     lang = build_language(config)
     title = PERMALINK_TITLES.get(lang, PERMALINK_TITLES["nl"])
+    try:
+        html = content.add_tooltips(html, lang)
+    except SourceError as exc:
+        log.error(str(exc))
     if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4
         html = f'<div class="print-one-page">{html}</div>'
     return html.replace('class="headerlink" href=', f'class="headerlink" aria-label="{title}" href=').replace(

@@ -103,11 +103,12 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
 
 def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     """Parse YAML text; return the data and a map from field path to 1-based line."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about ten times faster
+    node = yaml.compose(text, Loader=loader)
     lines: dict[Path_, int] = {}
     if node is not None:
         _line_map(node, (), lines)
-    return yaml.safe_load(text), lines
+    return yaml.load(text, Loader=loader), lines
 
 
 # --- the checker -------------------------------------------------------------------------------
@@ -473,7 +474,7 @@ def load_taxonomy(root: Path) -> dict[str, str] | None:
     path = root / "data" / "taxonomy.yml"
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return {item["id"]: item["en"] for item in data.get("worksheets", [])}
 
 
