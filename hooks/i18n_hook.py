@@ -90,7 +90,7 @@ def _finish(config):
     counts = i18n_site.write_search_indexes(site)
     maps = i18n_site.write_language_sitemaps(site, config.site_url)
     log.info(
-        "i18n: search %s, sitemaps %s, 404 pages %s, %d redirects, %.2f s",
+        "search %s; sitemaps %s; 404 pages %s; %d redirects; %.2f s",
         ", ".join(f"{k} {v} entries" for k, v in counts.items()),
         ", ".join(f"{k} {v} urls" for k, v in maps.items()),
         "+".join(sorted(_not_found_pages)),

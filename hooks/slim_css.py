@@ -1,0 +1,172 @@
+"""Drop the rules of Material's stylesheet that can never match on this site.
+
+Material ships one stylesheet for every feature (blog, code highlighting, a dozen admonition types
+with their icons, tabs, annotations, …); this site uses a fraction. After the build, a rule is kept
+when every class its selector requires occurs somewhere in the site: in a `class` attribute of any
+built page or as a word in any script (classes that Material's JavaScript adds at run time). Classes
+inside `:not(…)`, `:is(…)`, `:where(…)` and `:has(…)` are not required, so the test errs on the side
+of keeping a rule. At-rules other than @media and @supports (@font-face, @keyframes, …) are kept.
+Then custom properties (`--md-admonition-icon--bug: url(data:…)`) that nothing reads any more
+through `var(…)` (in the stylesheets, pages or scripts) are dropped too: most of them are icons.
+
+CLI: `python -m hooks.slim_css SITE_DIR` slims the stylesheets of a built site in place and prints
+the sizes.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import sys
+
+import tinycss2
+
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_OPTIONAL = re.compile(r":(?:not|is|where|has|matches)\(")
+
+
+def used_classes(site: pathlib.Path) -> set[str]:
+    """Every class in the built pages, and every word in the scripts (classes added at run time)."""
+    used: set[str] = set()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for attr in _CLASS_ATTR.findall(text):
+            used.update(attr.split())
+        for script in _INLINE_SCRIPT.findall(text):
+            used.update(_WORD.findall(script))
+    for script in site.rglob("*.js"):
+        used.update(_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+    return used
+
+
+def _strip_groups(selector: str) -> str:
+    """Remove attribute selectors and optional groups (:not(…), :is(…), …) from a selector."""
+    selector = re.sub(r"\[[^\]]*\]", "", selector)
+    while True:
+        match = _OPTIONAL.search(selector)
+        if not match:
+            return selector
+        depth, i = 1, match.end()
+        while i < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[i], 0)
+            i += 1
+        selector = selector[: match.start()] + selector[i:]
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in prelude:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def _keep_selector(selector: str, used: set[str]) -> bool:
+    return all(name in used for name in _CLASS.findall(_strip_groups(selector)))
+
+
+def _slim_rules(rules, used: set[str]) -> list[str]:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            kept = [s.strip() for s in _split_selectors(tinycss2.serialize(rule.prelude)) if _keep_selector(s, used)]
+            if kept:
+                out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _slim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type == "at-rule":
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_CUSTOM = re.compile(r"(?<![\w-])(--[\w-]+)\s*:")
+
+
+def _drop_unread_properties(css: str, read_elsewhere: set[str]) -> str:
+    """Remove `--name: value` declarations that no `var(--name)` reads, until nothing changes."""
+    while True:
+        read = set(_VAR.findall(css)) | read_elsewhere
+        rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        slimmed = "".join(_drop_in(rules, read))
+        if slimmed == css:
+            return css
+        css = slimmed
+
+
+def _drop_in(rules, read: set[str]) -> list[str]:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            kept = [
+                f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+                for d in declarations
+                if d.type == "declaration" and (not d.name.startswith("--") or d.name in read)
+            ]
+            if kept:
+                out.append(tinycss2.serialize(rule.prelude).strip() + "{" + ";".join(kept) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _drop_in(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), read)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        else:
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+def slim(css: str, used: set[str], read_elsewhere: frozenset[str] = frozenset()) -> str:
+    """The rules of `css` that can match (`used`: classes on the site), without custom properties
+    that nothing reads (`read_elsewhere`: names read by other stylesheets, pages or scripts)."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return _drop_unread_properties("".join(_slim_rules(rules, used)), set(read_elsewhere))
+
+
+def properties_read_elsewhere(site: pathlib.Path, skip: list[pathlib.Path]) -> frozenset[str]:
+    """Custom properties read outside the slimmed sheets: var(--x) in CSS and pages, any --x in scripts."""
+    read: set[str] = set()
+    for path in site.rglob("*"):
+        if path in skip or path.suffix not in (".css", ".html", ".js"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        read.update(re.findall(r"--[\w-]+", text) if path.suffix == ".js" else _VAR.findall(text))
+    return frozenset(read)
+
+
+def slim_site(site: pathlib.Path) -> list[tuple[str, int, int]]:
+    """Slim Material's main stylesheet(s) in a built site; return (file, bytes before, bytes after)."""
+    used = used_classes(site)
+    sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    elsewhere = properties_read_elsewhere(site, sheets)
+    report = []
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8")
+        slimmed = slim(css, used, elsewhere)
+        sheet.write_text(slimmed, encoding="utf-8")
+        report.append((sheet.name, len(css.encode()), len(slimmed.encode())))
+    return report
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or not pathlib.Path(argv[0]).is_dir():
+        print("usage: python -m hooks.slim_css SITE_DIR", file=sys.stderr)
+        return 2
+    for name, before, after in slim_site(pathlib.Path(argv[0])):
+        print(f"{name}: {before} -> {after} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

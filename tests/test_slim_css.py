@@ -1,0 +1,43 @@
+"""Slimming Material's stylesheet drops only rules that cannot match, and the built site's pages
+still get every rule they use."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import material
+
+from hooks import slim_css
+
+
+def test_rules_for_unused_classes_go_and_the_rest_stay():
+    css = (
+        ":root{--used-icon:url(a.svg);--unused-icon:url(b.svg)}"
+        ".md-typeset .note{mask:var(--used-icon)}"
+        ".md-typeset .bug{mask:var(--unused-icon)}"
+        ".md-nav__link:not(.md-nav__link--gone){color:red}"
+        "a[href$='.pdf']{color:blue}"
+        "@media print{.md-header,.md-blogpost{display:none}}"
+        "@keyframes spin{to{transform:rotate(1turn)}}"
+    )
+    used = {"md-typeset", "note", "md-nav__link", "md-header"}
+    out = slim_css.slim(css, used)
+    assert ".bug" not in out and "--unused-icon" not in out
+    assert ".md-typeset .note{mask:var(--used-icon)}" in out and "--used-icon:url(a.svg)" in out
+    assert ".md-nav__link:not(.md-nav__link--gone)" in out  # classes inside :not() are not required
+    assert 'a[href$=".pdf"]' in out  # '.pdf' in an attribute value is not a class
+    assert "@media print{.md-header{display:none}}" in out and "md-blogpost" not in out
+    assert "@keyframes spin" in out
+
+
+def test_every_class_used_on_a_page_keeps_its_rules(built_site):
+    sheet = next((built_site / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    stylesheets = pathlib.Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    original = next(stylesheets.glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert len(sheet) < 0.8 * len(original)
+    page = (built_site / "gesprekken" / "kerngesprek" / "index.html").read_text(encoding="utf-8")
+    classes = {c for attr in re.findall(r'class="([^"]*)"', page) for c in attr.split()}
+    styled = {c for c in classes if re.search(rf"\.{re.escape(c)}(?![\w-])", original)}
+    dropped = sorted(c for c in styled if not re.search(rf"\.{re.escape(c)}(?![\w-])", sheet))
+    assert not dropped, f"rules dropped for classes the guide page uses: {dropped}"
