@@ -39,9 +39,9 @@ linkcheck-external: build  ## check links to other sites (network; timeouts, ret
 contract: $(STAMP)  ## add new pages, downloads and sections to data/published-urls.txt (then commit it)
 	$(BIN)/python -m hooks.linkcheck contract update
 
-lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+lint: $(STAMP)  ## ruff (also part of make test)
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
 
 clean:
 	rm -rf site .cache .pytest_cache
@@ -58,3 +58,4 @@ test-deps: node-deps
 
 bench: $(STAMP) test-deps  ## build, worksheet, page-weight and search-index figures -> site/reports/quality.md
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/linkcheck.py
