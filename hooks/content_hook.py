@@ -47,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-PERMALINK_TITLES = {"nl": "Link naar dit kopje", "en": "Link to this section"}
+PERMALINK_TITLES = {"nl": "Kopieer de link naar dit kopje", "en": "Copy the link to this section"}
 
 
 def on_page_content(html, page, config, files):
@@ -61,5 +61,5 @@ def on_page_content(html, page, config, files):
     if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4
         html = f'<div class="print-one-page">{html}</div>'
     return html.replace('class="headerlink" href=', f'class="headerlink" aria-label="{title}" href=').replace(
-        f'title="{PERMALINK_TITLES["nl"]}"', f'title="{title}"'
+        f'title="{config.mdx_configs.get("toc", {}).get("permalink_title", "")}"', f'title="{title}"'
     )

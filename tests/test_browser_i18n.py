@@ -145,3 +145,21 @@ def test_heading_permalinks_are_labelled_in_the_page_language(server, page):
     page.goto(server + "en/gesprekken/kerngesprek/")
     label = page.get_attribute("#verloop .headerlink", "aria-label")
     assert label and re.search(r"[Ll]ink", label) and "kopje" not in label
+
+
+@pytest.mark.parametrize(
+    ("path", "message"), [("gesprekken/kerngesprek/", "gekopieerd"), ("en/gesprekken/kerngesprek/", "copied")]
+)
+def test_the_permalink_of_a_heading_copies_the_address_of_that_section(server, browser, path, message):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    try:
+        pg.goto(server + path)
+        pg.hover("#verloop")
+        pg.click("#verloop .headerlink")
+        pg.wait_for_selector(".copy-status--visible")
+        assert message in pg.inner_text("#copy-status")
+        assert pg.evaluate("navigator.clipboard.readText()") == server + path + "#verloop"
+        assert pg.url.endswith("#verloop")
+    finally:
+        context.close()

@@ -157,3 +157,32 @@ def test_heading_ids_of_twins_match(built_site):
         if ids_nl != ids_en:
             mismatched.append(f"{rel}: nl {ids_nl} != en {ids_en}")
     assert not mismatched, "\n".join(mismatched)
+
+
+GUIDE_SECTIONS = ["voorbereiding", "verloop", "anders", "afsluiten", "varianten"]
+WHEN_IT_GOES_DIFFERENTLY = ["stilte", "boosheid", "terughoudend", "machtsverschil", "lekken"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("guide", TAXONOMY["guides"])
+def test_every_guide_has_the_script_sections_consultants_link_to(built_site, lang, guide):
+    soup = _soup(built_site / ("en/" if lang == "en" else "") / "gesprekken" / guide / "index.html")
+    h2 = [h["id"] for h in soup.select(".md-content h2[id]")]
+    assert [s for s in GUIDE_SECTIONS if s in h2] == GUIDE_SECTIONS, h2
+    anders = soup.find(id="anders")
+    h3_after = []
+    for sibling in anders.find_all_next(["h2", "h3"]):
+        if sibling.name == "h2":
+            break
+        h3_after.append(sibling.get("id"))
+    assert all(s in h3_after for s in WHEN_IT_GOES_DIFFERENTLY), h3_after
+    steps = [h.get_text() for h in soup.find(id="verloop").find_all_next("h3")]
+    assert any(re.search(r"\(\d+ min\)", s) for s in steps)
+
+
+def test_no_page_shows_markdown_link_syntax_as_text(built_site):
+    literal = re.compile(r"\]\((?:\.\./)*[\w/-]+\.md(?:#[\w-]+)?\)")
+    offenders = [
+        str(p.relative_to(built_site)) for p in _pages(built_site) if literal.search(p.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, offenders

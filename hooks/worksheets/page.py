@@ -71,7 +71,13 @@ def page_markdown(sheet: dict[str, Any], lang: str, *, downloads: list[Link], re
     out += [f"<li>{escape(step)}</li>" for step in sheet["instructions"][lang]]
     out += ["</ol>", ""]
     out += [f"## {md_text(words['downloads'])} {{#downloaden}}", ""]
-    out += [f"- [{md_text(link.text)}]({link.href})" for link in downloads]
+    # Download buttons (attr_list); the first, the PDF, is the primary one.
+    out += [
+        " ".join(
+            f"[{md_text(link.text)}]({link.href}){{ .md-button{' .md-button--primary' if i == 0 else ''} download }}"
+            for i, link in enumerate(downloads)
+        )
+    ]
     out += [
         "",
         f"## {md_text(words['form'])} {{#werkblad}}",

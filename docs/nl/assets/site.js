@@ -132,3 +132,31 @@
     true
   );
 })();
+
+/* 'Copy link' on every heading: the permalink (#) next to a heading copies the full address of that
+ * section, so a consultant can paste it into a mail or a proposal. The address bar follows too. */
+(function () {
+  "use strict";
+  var text = { nl: "Link naar dit kopje gekopieerd", en: "Link to this section copied" };
+  function announce(message) {
+    var box = document.getElementById("copy-status");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "copy-status";
+      box.className = "copy-status";
+      box.setAttribute("role", "status");
+      document.body.appendChild(box);
+    }
+    box.textContent = message;
+    box.classList.add("copy-status--visible");
+    window.clearTimeout(announce.timer);
+    announce.timer = window.setTimeout(function () { box.classList.remove("copy-status--visible"); }, 2500);
+  }
+  window.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest(".md-content a.headerlink");
+    if (!link || !navigator.clipboard) return;
+    navigator.clipboard.writeText(link.href).then(function () {
+      announce(text[document.documentElement.lang] || text.nl);
+    }, function () { /* no clipboard access: the address bar still shows the link */ });
+  });
+})();
