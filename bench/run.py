@@ -1,14 +1,17 @@
 """`make bench`: the site's build and weight figures, in one run.
 
-- full build time with every hook, against the same site with our hooks off (`hooks: []`; the
-  worksheet pages then lack their generated body, which is fine for timing), and their ratio;
+- full build time with every hook, cold (empty caches) and cached (the second build), against the
+  same site with our hooks off (`hooks: []`; the worksheet pages then lack their generated body,
+  the pages their fact boxes and indexes, and nothing is link-checked), and the cached ratio;
+- the time of each hook in the cached build (summed over its events and both languages, measured
+  with cProfile, so with some profiling overhead);
 - worksheet rendering through its CLI (`python -m hooks.worksheets build`), cold and cached;
 - first-load bytes of a guide page in Chromium from a gzip host, raw and gzip;
 - search index bytes per language, raw and gzip;
 - the build time of the site with its pages multiplied tenfold (synthetic copies, scratch project).
 
 Prints the figures and writes them to site/reports/quality.json and site/reports/quality.md. The full
-build uses the worksheet cache as it is in .cache/ (warm after a first build); the cold figure is the CLI.
+builds run in scratch copies of the project with an empty .cache/.
 Usage: .venv/bin/python bench/run.py [--out DIR]
 """
 
@@ -57,6 +60,26 @@ def mkdocs_build(project: pathlib.Path, site: pathlib.Path, strict: bool = True)
         raise SystemExit(f"bench: mkdocs build failed in {project}:\n{result.stdout}\n{result.stderr}")
     warnings = len(re.findall(r"^WARNING", result.stderr, flags=re.M))
     return seconds, f"{warnings} warnings" if warnings else ""
+
+
+def hook_times(project: pathlib.Path, site: pathlib.Path, tmp: pathlib.Path) -> dict[str, float]:
+    """Seconds spent in each hooks/*_hook.py during one (cached) build, from a cProfile run."""
+    import pstats
+
+    profile = tmp / "build.prof"
+    env = build_env(SITE_URL)
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=1800)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: profiled build failed:\n{result.stderr[-2000:]}")
+    stats = pstats.Stats(str(profile)).stats  # {(file, line, name): (cc, nc, tt, ct, callers)}
+    times: dict[str, float] = {}
+    for (file, _line, name), (_cc, _nc, _tt, cumulative, _callers) in stats.items():
+        path = pathlib.Path(file)
+        if path.parent.name == "hooks" and path.name.endswith("_hook.py") and name.startswith(("on_", "_")):
+            if name.startswith("on_") or name in ("_keep_404", "_finish"):
+                times[path.stem] = times.get(path.stem, 0.0) + cumulative
+    return {k: round(v, 2) for k, v in sorted(times.items(), key=lambda kv: -kv[1])}
 
 
 def without_hooks(project: pathlib.Path) -> None:
@@ -164,16 +187,21 @@ def markdown(figures: dict) -> str:
         "",
         "| what | figure |",
         "|---|---|",
-        f"| full build, all hooks | {b['all_hooks_s']} s ({b['pages']} pages) |",
+        f"| full build, all hooks, cold caches | {b['cold_s']} s ({b['pages']} pages) |",
+        f"| full build, all hooks, cached | {b['all_hooks_s']} s |",
         f"| same site, our hooks off (`hooks: []`) | {b['no_hooks_s']} s |",
-        f"| ratio all hooks / no hooks | {b['ratio']} |",
+        f"| ratio cached build / no hooks (target 1.15) | {b['ratio']} |",
+        *(f"| hook {name} (profiled, cached build) | {sec} s |" for name, sec in b["per_hook_s"].items()),
         f"| worksheets CLI, cold cache | {ws['cold_s']} s |",
         f"| worksheets CLI, cached | {ws['cached_s']} s |",
         f"| first load of {w['page']} | {w['gzip_bytes']:,} B gzip, {w['raw_bytes']:,} B raw, "
         f"{w['requests']} requests |",
         f"| search index nl | {s['nl']['raw_bytes']:,} B raw, {s['nl']['gzip_bytes']:,} B gzip |",
         f"| search index en | {s['en']['raw_bytes']:,} B raw, {s['en']['gzip_bytes']:,} B gzip |",
-        f"| build with pages x{FACTOR} | {b['x10_s']} s ({b['x10_pages']} pages; {b['x10_note'] or 'no warnings'}) |",
+        f"| build with pages x{FACTOR}, cached | {b['x10_s']} s ({b['x10_pages']} pages; "
+        f"{b['x10_note'] or 'no warnings'}) |",
+        f"| seconds per page, 1x / x{FACTOR} | {b['all_hooks_s'] / b['pages']:.4f} / "
+        f"{b['x10_s'] / b['x10_pages']:.4f} |",
         "",
         f"## First load of {w['page']}",
         "",
@@ -190,11 +218,15 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = pathlib.Path(tmp_name)
-        log("full build, all hooks")
+        log("full build, all hooks: cold, then cached")
         full = scratch_copy(tmp / "full")
+        shutil.rmtree(full / ".cache", ignore_errors=True)
         site = tmp / "site"
+        cold_s, _ = mkdocs_build(full, site)
         all_hooks_s, _ = mkdocs_build(full, site)
         pages = sum(1 for _ in site.rglob("index.html"))
+        log("time of each hook (profiled cached build)")
+        per_hook = hook_times(full, tmp / "site-profiled", tmp)
 
         log("same site, hooks: []")
         bare = scratch_copy(tmp / "bare")
@@ -211,6 +243,7 @@ def main(argv: list[str]) -> int:
         log(f"build with pages x{FACTOR}")
         big = scratch_copy(tmp / "x10")
         multiply_pages(big, FACTOR)
+        mkdocs_build(big, tmp / "site-x10", strict=False)  # warms the caches, as for the 1x figure
         x10_s, x10_note = mkdocs_build(big, tmp / "site-x10", strict=False)
         x10_pages = sum(1 for _ in (tmp / "site-x10").rglob("index.html"))
 
@@ -219,7 +252,9 @@ def main(argv: list[str]) -> int:
         "cpus": os.cpu_count(),
         "build": {
             "pages": pages,
+            "cold_s": round(cold_s, 2),
             "all_hooks_s": round(all_hooks_s, 2),
+            "per_hook_s": per_hook,
             "no_hooks_s": round(no_hooks_s, 2),
             "ratio": round(all_hooks_s / no_hooks_s, 2),
             "x10_s": round(x10_s, 2),
