@@ -55,7 +55,8 @@ def on_page_content(html, page, config, files):
     lang = build_language(config)
     title = PERMALINK_TITLES.get(lang, PERMALINK_TITLES["nl"])
     try:
-        html = content.add_tooltips(html, lang)
+        if _page_path(page) != "begrippen.md":  # the glossary itself has the definitions in full
+            html = content.add_tooltips(html, lang)
     except SourceError as exc:
         log.error(str(exc))
     if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4

@@ -17,7 +17,7 @@ CITATION = re.compile(r"\b((?:De |Van )?[A-Z][A-Za-z'-]+(?:(?:,| &| et al\.)[ A-
 def _texts():
     for path in sorted((REPO / "docs").rglob("*.md")):
         yield path, path.read_text(encoding="utf-8")
-    for path in sorted((REPO / "worksheets").glob("*.yml")):
+    for path in [*sorted((REPO / "worksheets").glob("*.yml")), REPO / "data" / "begrippen.yml"]:
         yield path, yaml.safe_dump(yaml.safe_load(path.read_text(encoding="utf-8")), allow_unicode=True, width=10_000)
 
 
