@@ -80,7 +80,7 @@ def test_page_body_has_fixed_section_ids_in_both_languages_and_markdown_links():
     for lang in ("nl", "en"):
         body = page_markdown(sheet(), lang, downloads=links, related=related)
         ids.append([line.rsplit("{#", 1)[1].rstrip("}") for line in body.splitlines() if line.startswith("## ")])
-        assert "- [Proefblad \\(PDF, 35 kB\\)](proefblad.pdf)" in body
+        assert "[Proefblad \\(PDF, 35 kB\\)](proefblad.pdf){ .md-button .md-button--primary download }" in body
         assert "- [Kerngesprek \\[1\\]](../gesprekken/kerngesprek.md)" in body
     assert ids[0] == ids[1] == ["wanneer", "invullen", "downloaden", "werkblad", "voorbeeld", "hoort-bij"]
 
