@@ -63,6 +63,10 @@ def command(site: pathlib.Path, site_url: str) -> list[str]:
     ]
     if site_url.startswith(("http://", "https://")):
         cmd += ["--remap", f"^{re.escape(site_url)} {site.as_uri()}/"]
+        prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
+        if prefix:  # served below a path (https://host/belangen/): '/belangen/x' is 'x' in the folder
+            here = re.escape(site.as_uri() + prefix)
+            cmd += ["--remap", f"^{here}/ {site.as_uri()}/", "--remap", f"^{here}$ {site.as_uri()}/"]
     return [*cmd, "--", str(site)]
 
 
