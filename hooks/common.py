@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import pathlib
+import posixpath
 import sys
 
 import yaml
@@ -70,3 +71,16 @@ def check_cli(argv: list[str], *, command: str, module: str, check, ok: str) -> 
     if not problems:
         print(ok)
     return 1 if problems else 0
+
+
+def rel_link(from_page: str, to_page: str) -> str:
+    """Relative link between two pages given by their path below the language root."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def where_is(path: pathlib.Path) -> str:
+    """A path as the author knows it: relative to the repository where possible."""
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)

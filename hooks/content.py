@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import difflib
 import functools
-import html
 import pathlib
-import posixpath
 import re
 import sys
 
 from mkdocs.utils.meta import get_data
 
-from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, taxonomy
+from hooks import glossary
+from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, rel_link, taxonomy, where_is
 
 LABELS = {
     "nl": {
@@ -42,9 +41,6 @@ LABELS = {
         "phases": "Fasen",
         "guides": "Gesprekken",
         "story": "Verhaal",
-        "english": "Engels",
-        "dutch": "Nederlands",
-        "confuse": "Let op",
         "composite": (
             "Dit is een samengesteld verhaal. We hebben het gemaakt uit situaties die vaak voorkomen. "
             "Organisaties, personen en uitspraken zijn verzonnen. Lijkt het op een echte samenwerking? "
@@ -72,9 +68,6 @@ LABELS = {
         "phases": "Phases",
         "guides": "Guides",
         "story": "Story",
-        "english": "English",
-        "dutch": "Dutch",
-        "confuse": "Watch out",
         "composite": (
             "This is a composite story. We built it from situations that occur often. "
             "Organisations, people and statements are invented. "
@@ -124,21 +117,9 @@ def read_page(path: pathlib.Path) -> tuple[str, dict]:
     return _read(str(path), path.stat().st_mtime)
 
 
-def rel_link(from_page: str, to_page: str) -> str:
-    """Relative link between two pages given by their path below the language root."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
 def _suggest(value: str, options) -> str:
     close = difflib.get_close_matches(str(value), list(options), n=1)
     return f" Did you mean '{close[0]}'?" if close else ""
-
-
-def _where(path: pathlib.Path) -> str:
-    try:
-        return str(path.relative_to(REPO))
-    except ValueError:
-        return str(path)
 
 
 # ---- Validation ---------------------------------------------------------------------------------
@@ -188,7 +169,7 @@ def timed_steps(markdown: str) -> list[tuple[str, int]]:
 
 
 def validate_guide(path: pathlib.Path, markdown: str, meta: dict) -> list[str]:
-    where, tax = _where(path), taxonomy()
+    where, tax = where_is(path), taxonomy()
     block = meta.get("guide")
     problems = [f"{where}: front matter needs '{k}:'." for k in ("title", "description") if not meta.get(k)]
     problems += _check_fields(where, "guide", block, GUIDE_FIELDS)
@@ -222,7 +203,7 @@ def validate_guide(path: pathlib.Path, markdown: str, meta: dict) -> list[str]:
 
 
 def validate_story(path: pathlib.Path, meta: dict) -> list[str]:
-    where, tax = _where(path), taxonomy()
+    where, tax = where_is(path), taxonomy()
     block = meta.get("story")
     problems = [f"{where}: front matter needs '{k}:'." for k in ("title", "description") if not meta.get(k)]
     problems += _check_fields(where, "story", block, STORY_FIELDS)
@@ -241,38 +222,6 @@ def validate_story(path: pathlib.Path, meta: dict) -> list[str]:
         where, "story.worksheets", block.get("worksheets"), [w["id"] for w in tax["worksheets"]], "worksheet"
     )
     return problems
-
-
-def glossary() -> list[dict]:
-    """The glossary entries of data/begrippen.yml, validated (once per version of the file)."""
-    path = REPO / "data" / "begrippen.yml"
-    return _glossary(path, path.stat().st_mtime if path.exists() else 0.0)
-
-
-@functools.lru_cache(maxsize=4)
-def _glossary(path: pathlib.Path, mtime: float) -> list[dict]:
-    entries = load_yaml(path) or []
-    problems, ids = [], set()
-    if not isinstance(entries, list):
-        raise SourceError(f"{_where(path)}: must be a list of entries (see AUTHORING.md, 'Glossary').")
-    for i, entry in enumerate(entries):
-        where = f"{_where(path)}: entry {i + 1} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
-        if not isinstance(entry, dict) or not entry.get("id"):
-            problems.append(f"{where}: needs an 'id'.")
-            continue
-        if entry["id"] in ids:
-            problems.append(f"{where}: id '{entry['id']}' is used twice. Give each entry its own id.")
-        ids.add(entry["id"])
-        for lang in LANGUAGES:
-            text = entry.get(lang)
-            if not isinstance(text, dict) or not text.get("term") or not text.get("definition"):
-                problems.append(f"{where}: '{lang}' needs 'term' and 'definition'.")
-        tooltip = entry.get("tooltip", {})
-        if not isinstance(tooltip, dict) or any(not isinstance(tooltip.get(k, []), list) for k in LANGUAGES):
-            problems.append(f"{where}: 'tooltip' must map nl/en to lists of word forms.")
-    if problems:
-        raise SourceError("\n".join(problems))
-    return entries
 
 
 # ---- Rendering ----------------------------------------------------------------------------------
@@ -411,111 +360,12 @@ def render_worksheets_index(lang: str, here: str) -> str:
     return "\n".join(items) + "\n"
 
 
-def render_glossary(lang: str, here: str) -> str:
-    t, other = LABELS[lang], "en" if lang == "nl" else "nl"
-    parts = []
-    for entry in sorted(glossary(), key=lambda e: e[lang]["term"].lower()):
-        mine, theirs = entry[lang], entry[other]
-        lines = [
-            f"### {mine['term']} {{#{entry['id']}}}",
-            "",
-            mine["definition"].strip(),
-            "",
-            f"*{t['english'] if lang == 'nl' else t['dutch']}: {theirs['term']}*",
-        ]
-        if mine.get("confuse"):
-            lines += ["", f"**{t['confuse']}:** {mine['confuse'].strip()}"]
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
-
-
-@functools.lru_cache(maxsize=8)
-def _tooltips(lang: str, version: float) -> tuple[re.Pattern | None, dict[str, str]]:
-    titles = {}
-    for entry in glossary():
-        definition = html.escape(" ".join(entry[lang]["definition"].split()), quote=True)
-        for form in entry.get("tooltip", {}).get(lang, []) or []:
-            titles[form] = definition
-    if not titles:
-        return None, {}
-    forms = sorted(titles, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"), titles
-
-
-_TAG = re.compile(r"(<[^>]+>)")
-_SKIP = {"a", "abbr", "code", "pre", "script", "style", "textarea", "h1", "svg", "title", "button", "label"}
-
-
-def add_tooltips(page_html: str, lang: str) -> str:
-    """Give every glossary term with a tooltip form an <abbr title="definition"> in the page text
-    (not inside links, code, headings of level 1, form labels or existing abbreviations)."""
-    path = REPO / "data" / "begrippen.yml"
-    pattern, titles = _tooltips(lang, path.stat().st_mtime if path.exists() else 0.0)
-    if pattern is None:
-        return page_html
-    parts, skip = _TAG.split(page_html), []
-    for i, part in enumerate(parts):
-        if i % 2:  # a tag
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _SKIP and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if skip and skip[-1] == name.group(1).lower():
-                        skip.pop()
-                else:
-                    skip.append(name.group(1).lower())
-        elif not skip and part.strip():
-            parts[i] = pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', part)
-    return "".join(parts)
-
-
-CANON = REPO / "data" / "sources-canon.md"
-
-
-def citation_keys() -> dict[str, str]:
-    """Citation keys of data/sources-canon.md ('Fisher & Ury 1981') mapped to their anchor on
-    bronnen.md ('fisher-ury-1981'): the anchor starting with the first author and ending with the year."""
-    return dict(_citation_keys((DOCS / "nl" / "bronnen.md").stat().st_mtime, CANON.stat().st_mtime))
-
-
-@functools.lru_cache(maxsize=4)
-def _citation_keys(*versions: float) -> tuple[tuple[str, str], ...]:
-    anchors = re.findall(r"\{ *#([a-z0-9-]+) *\}", (DOCS / "nl" / "bronnen.md").read_text(encoding="utf-8"))
-    keys = {}
-    for line in CANON.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^- (.+?(\d{4})) — ", line)
-        if not match:
-            continue
-        key, year = match.group(1), match.group(2)
-        first = re.sub(r"[^a-z]+", "-", key.split(",")[0].split("&")[0].split(" et al")[0].lower()).strip("-")
-        first = first.rsplit("-", 1)[0] if first.endswith(year) else first
-        hit = next((a for a in anchors if a.startswith(first) and a.endswith(year)), None)
-        if hit:
-            keys[key] = hit
-    return tuple(keys.items())
-
-
-def link_citations(markdown: str, here: str) -> str:
-    """Turn '(Fisher & Ury 1981)' into a link to the work on the sources page."""
-    if here == "bronnen.md":
-        return markdown
-    keys = citation_keys()
-    target = rel_link(here, "bronnen.md")
-    pattern = _citation_pattern(tuple(keys))
-    return pattern.sub(lambda m: f"[{m.group(1)}]({target}#{keys[m.group(1)]})", markdown)
-
-
-@functools.lru_cache(maxsize=4)
-def _citation_pattern(keys: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?<!\[)({alternatives})(?!\]\()")
-
-
 MARKERS = {
     "<!-- index:guides-by-situation -->": render_guides_by_situation,
     "<!-- index:guides-by-phase -->": render_guides_by_phase,
     "<!-- index:stories -->": render_stories_index,
     "<!-- index:worksheets -->": render_worksheets_index,
-    "<!-- index:glossary -->": render_glossary,
+    "<!-- index:glossary -->": glossary.render_glossary,
 }
 
 
@@ -539,7 +389,7 @@ def check_all() -> list[str]:
             if path.name != "index.md":
                 problems += validate_story(path, read_page(path)[1])
     try:
-        glossary()
+        glossary.glossary()
     except SourceError as exc:
         problems += str(exc).splitlines()
     return problems

@@ -8,7 +8,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 from mkdocs.plugins import get_plugin_logger
 
-from hooks import content
+from hooks import citations, content, glossary
 from hooks.common import LANGUAGES, SourceError, build_language
 
 log = get_plugin_logger("content")
@@ -39,7 +39,7 @@ def on_page_markdown(markdown, page, config, files):
         for marker, render in content.MARKERS.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, render(lang, here))
-        markdown = content.link_citations(markdown, here)
+        markdown = citations.link_citations(markdown, here)
     except SourceError as exc:
         problems = str(exc).splitlines()
     for problem in problems:
@@ -56,7 +56,7 @@ def on_page_content(html, page, config, files):
     title = PERMALINK_TITLES.get(lang, PERMALINK_TITLES["nl"])
     try:
         if _page_path(page) != "begrippen.md":  # the glossary itself has the definitions in full
-            html = content.add_tooltips(html, lang)
+            html = glossary.add_tooltips(html, lang)
     except SourceError as exc:
         log.error(str(exc))
     if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from hooks import content
+from hooks import citations
 from tests.helpers import REPO
 
 CITATION = re.compile(r"\b((?:De |Van )?[A-Z][A-Za-z'-]+(?:(?:,| &| et al\.)[ A-Za-z'&.-]*?)? (?:19|20)\d{2})\b")
@@ -22,7 +22,7 @@ def _texts():
 
 
 def test_every_citation_names_a_work_from_the_checked_list():
-    keys = content.citation_keys()
+    keys = citations.citation_keys()
     unknown = []
     for path, text in _texts():
         for group in re.findall(r"\(([^()]*?(?:19|20)\d{2}[^()]*)\)", text):
@@ -37,7 +37,7 @@ def test_every_citation_names_a_work_from_the_checked_list():
 def test_every_checked_work_is_on_the_sources_page(lang):
     page = (REPO / "docs" / lang / "bronnen.md").read_text(encoding="utf-8")
     anchors = set(re.findall(r"\{ *#([a-z0-9-]+) *\}", page))
-    keys = content.citation_keys()
+    keys = citations.citation_keys()
     canon = [
         line
         for line in (REPO / "data" / "sources-canon.md").read_text(encoding="utf-8").splitlines()
