@@ -41,3 +41,17 @@ def test_every_class_used_on_a_page_keeps_its_rules(built_site):
     styled = {c for c in classes if re.search(rf"\.{re.escape(c)}(?![\w-])", original)}
     dropped = sorted(c for c in styled if not re.search(rf"\.{re.escape(c)}(?![\w-])", sheet))
     assert not dropped, f"rules dropped for classes the guide page uses: {dropped}"
+
+
+def test_comments_leave_our_assets_but_not_the_code(tmp_path):
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    (assets / "site.js").write_text(
+        "/* About the switch.\n * Two lines. */\n(function () {\n  var re = /^https?:/;\n  // kept: a line comment\n})();\n",
+        encoding="utf-8",
+    )
+    (assets / "site.css").write_text("/* colours */\n:root { --x: 1; } /* inline */\n", encoding="utf-8")
+    saved = slim_css.strip_comments(tmp_path)
+    js = (assets / "site.js").read_text(encoding="utf-8")
+    assert saved > 0 and "About the switch" not in js and "var re = /^https?:/;" in js
+    assert (assets / "site.css").read_text(encoding="utf-8").strip() == ":root { --x: 1; }"
