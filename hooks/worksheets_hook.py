@@ -18,7 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from hooks.worksheets import DEFAULT_LANGUAGE, STYLES_DIR
-from hooks.worksheets.build import KINDS, WorksheetErrors, build_language, cache_name, file_name, load_sources
+from hooks.worksheets.build import KINDS, WorksheetErrors, build_language, file_name, load_sources, output_uri
 from hooks.worksheets.page import Link, download_text, page_markdown, page_title, relative_href
 
 log = get_plugin_logger("worksheets")
@@ -83,8 +83,8 @@ def on_page_markdown(markdown: str, page, config, files: Files, **kwargs) -> str
     sheet = source.data
     downloads = []
     for kind in KINDS:
-        cached = _cache_dir(config) / cache_name(sheet, lang, kind)
-        size = cached.stat().st_size if cached.is_file() else 0
+        generated = files.get_file_from_path(output_uri(sheet, lang, kind))  # added in on_files
+        size = Path(generated.abs_src_path).stat().st_size if generated is not None else 0
         href = relative_href(f"werkbladen/{file_name(sheet, lang, kind)}", page_rel)
         downloads.append(Link(download_text(sheet, lang, kind, size), href))
     related = [

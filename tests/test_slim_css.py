@@ -47,7 +47,8 @@ def test_comments_leave_our_assets_but_not_the_code(tmp_path):
     assets = tmp_path / "assets"
     assets.mkdir()
     (assets / "site.js").write_text(
-        "/* About the switch.\n * Two lines. */\n(function () {\n  var re = /^https?:/;\n  // kept: a line comment\n})();\n",
+        "/* About the switch.\n * Two lines. */\n"
+        "(function () {\n  var re = /^https?:/;\n  // kept: a line comment\n})();\n",
         encoding="utf-8",
     )
     (assets / "site.css").write_text("/* colours */\n:root { --x: 1; } /* inline */\n", encoding="utf-8")

@@ -52,6 +52,15 @@ def test_rebuild_with_nothing_changed_renders_nothing(project, tmp_path, monkeyp
     assert sorted(manifest["files"]) == ["nl/proefblad.docx", "nl/proefblad.pdf", "nl/tweede.docx", "nl/tweede.pdf"]
 
 
+def test_builds_for_different_site_urls_keep_their_own_files(project, tmp_path):
+    cache = tmp_path / "cache"
+    a = {o.uri: o.path for o in run(project, cache, url="https://a.example.org/").outputs}
+    b = {o.uri: o.path for o in run(project, cache, url="https://b.example.org/").outputs}
+    assert all(a[uri] != b[uri] and a[uri].read_bytes() != b[uri].read_bytes() for uri in a)
+    again = run(project, cache, url="https://a.example.org/")
+    assert again.rendered == 0 and {o.uri: o.path for o in again.outputs} == a
+
+
 def test_a_change_rerenders_only_what_it_touches(project, tmp_path):
     cache = tmp_path / "cache"
     run(project, cache)

@@ -180,7 +180,7 @@ def build_language(sources: list[Source], lang: str, *, site_url: str, cache_dir
                 if rendered:
                     cache.store(name, key, render(source, lang, kind, site_url=site_url))
                 report.outputs.append(
-                    Output(source.id, lang, kind, output_uri(source.data, lang, kind), cache.path(name), rendered)
+                    Output(source.id, lang, kind, output_uri(source.data, lang, kind), cache.path(name, key), rendered)
                 )
     finally:
         cache.save()

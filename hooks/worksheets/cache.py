@@ -2,7 +2,11 @@
 
 A file is rendered again only when its key changes: the hash of the YAML bytes, every template,
 stylesheet, font and module of this package, the generator version, the site URL, the language,
-the output kind and the fixed timestamp. manifest.json maps each cached file to its key.
+the output kind and the fixed timestamp. Files are stored under their key
+(`nl/<key>/belangenkaart.pdf`), so builds for different site URLs (a test server's port, a
+deployment) keep their own copies and never overwrite one another, also when they run at the same
+time. manifest.json maps each output name to the key used last; `save` keeps the newest
+KEEP_VARIANTS copies of each output and removes older ones.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from . import FONTS_DIR, GENERATOR_VERSION, PACKAGE_DIR, STYLES_DIR, TEMPLATES_D
 from .repro import source_epoch
 
 MANIFEST = "manifest.json"
+KEEP_VARIANTS = 6
 
 
 def engine_digest() -> str:
@@ -71,23 +76,45 @@ class Cache:
             if isinstance(loaded, dict) and isinstance(loaded.get("files"), dict):
                 self._entries = {str(k): str(v) for k, v in loaded["files"].items()}
 
-    def path(self, name: str) -> Path:
-        return self.folder / name
+    def path(self, name: str, key: str) -> Path:
+        """Where output `name` ('nl/belangenkaart.pdf') rendered under `key` is kept."""
+        folder, _, file = name.rpartition("/")
+        return self.folder / folder / key[:24] / file
 
     def fresh(self, name: str, key: str) -> bool:
-        """True when `name` is cached under this key and the file is still there."""
-        return self._entries.get(name) == key and self.path(name).is_file()
+        """True when `name` is cached under this key (the file is there)."""
+        hit = self.path(name, key).is_file()
+        if hit and self._entries.get(name) != key:
+            self._entries[name] = key
+            self._dirty = True
+        return hit
 
     def store(self, name: str, key: str, data: bytes) -> Path:
-        target = self.path(name)
+        target = self.path(name, key)
         write_atomic(target, data)
         self._entries[name] = key
         self._dirty = True
         return target
 
+    def _prune(self) -> None:
+        """Keep the newest KEEP_VARIANTS copies of each output (by modification time)."""
+        variants: dict[tuple[Path, str], list[Path]] = {}
+        for file in self.folder.glob("*/*/*"):
+            if file.is_file():
+                variants.setdefault((file.parent.parent, file.name), []).append(file)
+        for files in variants.values():
+            files.sort(key=lambda f: f.stat().st_mtime, reverse=True)
+            for old in files[KEEP_VARIANTS:]:
+                old.unlink(missing_ok=True)
+                try:
+                    old.parent.rmdir()
+                except OSError:
+                    pass
+
     def save(self) -> None:
         if not self._dirty:
             return
+        self._prune()
         body = json.dumps({"generator": GENERATOR_VERSION, "files": dict(sorted(self._entries.items()))}, indent=1)
         write_atomic(self.folder / MANIFEST, (body + "\n").encode("utf-8"))
         self._dirty = False
