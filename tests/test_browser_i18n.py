@@ -122,6 +122,12 @@ def test_each_language_has_its_own_404_page(server, page, missing, lang, home):
     other = "en" if lang == "nl" else "nl"
     target = page.get_attribute(f"a.md-select__link[hreflang={other}]", "href")
     assert page.request.get(urllib.parse.urljoin(page.url, target)).status == 200
+    # It says so in its own language and offers ways back into the same language.
+    heading = page.inner_text(".md-content h1")
+    assert ("bestaat niet" in heading) if lang == "nl" else ("does not exist" in heading), heading
+    links = page.eval_on_selector_all(".md-content li a", "els => els.map(a => a.href)")
+    assert len(links) >= 4 and all(urllib.parse.urlsplit(h).path.startswith(home) for h in links)
+    assert all(page.request.get(h).status == 200 for h in links)
 
 
 def test_a_page_view_stays_on_the_site_and_no_request_fails(server, page):
