@@ -23,7 +23,8 @@ def on_post_build(config):
     start = time.perf_counter()
     site = pathlib.Path(config.site_dir)
     saved = slim_css.strip_comments(site)
-    for name, before, after in slim_css.slim_site(site):
+    cache = pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "slim-css"
+    for name, before, after in slim_css.slim_site(site, cache):
         log.info(
             "slimmed %s: %d -> %d bytes; comments out of site.css/js: %d bytes; %.2f s",
             name,

@@ -2,6 +2,8 @@ import sys, pathlib; sys.path.insert(0, str(pathlib.Path(__file__).resolve().par
 # MkDocs adapter for hooks/linkcheck/: after the last language is written, check the whole site
 # once (lychee offline + parity + URL contract + worksheet URLs). Logic and CLI: hooks/linkcheck/.
 
+import hashlib
+import json
 import os
 
 from mkdocs.exceptions import PluginError
@@ -20,6 +22,11 @@ def on_post_build(config):
     if i18n_busy(config) or os.environ.get("LINKCHECK") == "off":
         return
     root = pathlib.Path(config.config_file_path).resolve().parent
+    marker = root / ".cache" / "linkcheck" / "passed.json"
+    digest = _digest(pathlib.Path(config.site_dir), root, config.site_url or "")
+    if marker.is_file() and json.loads(marker.read_text(encoding="utf-8")).get("digest") == digest:
+        log.info("the built site is byte for byte the one that passed the last check: nothing to check again")
+        return
     try:
         report = check_site(
             pathlib.Path(config.site_dir), site_url=config.site_url or "", repo=root, docs_dir=config.docs_dir
@@ -37,5 +44,19 @@ def on_post_build(config):
             UPDATE,
         )
     log.info(report.summary().removeprefix("linkcheck: "))
+    if not report.problems:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(json.dumps({"digest": digest}), encoding="utf-8")
     if report.problems and config.strict:
         raise PluginError(f"linkcheck: {len(report.problems)} broken link(s) or published URL(s), listed above.")
+
+
+def _digest(site: pathlib.Path, root: pathlib.Path, site_url: str) -> str:
+    """A hash of everything the check reads: every built file, the URL contract, the sources it
+    names in its messages (docs, worksheets), the checker itself and the site URL."""
+    digest = hashlib.sha256(site_url.encode())
+    inputs = [site, root / "docs", root / "worksheets", root / "data", pathlib.Path(__file__).parent / "linkcheck"]
+    for folder in inputs:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -15,6 +15,7 @@ the sizes.
 
 from __future__ import annotations
 
+import hashlib
 import pathlib
 import re
 import sys
@@ -145,15 +146,29 @@ def properties_read_elsewhere(site: pathlib.Path, skip: list[pathlib.Path]) -> f
     return frozenset(read)
 
 
-def slim_site(site: pathlib.Path) -> list[tuple[str, int, int]]:
-    """Slim Material's main stylesheet(s) in a built site; return (file, bytes before, bytes after)."""
+def slim_site(site: pathlib.Path, cache_dir: pathlib.Path | None = None) -> list[tuple[str, int, int]]:
+    """Slim Material's main stylesheet(s) in a built site; return (file, bytes before, bytes after).
+    With `cache_dir`, a result is kept under a hash of everything it depends on (the stylesheet,
+    the classes and properties the site uses, this module) and reused when they are the same."""
     used = used_classes(site)
     sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
     elsewhere = properties_read_elsewhere(site, sheets)
     report = []
     for sheet in sheets:
         css = sheet.read_text(encoding="utf-8")
-        slimmed = slim(css, used, elsewhere)
+        key = hashlib.sha256(
+            "\0".join(
+                [css, " ".join(sorted(used)), " ".join(sorted(elsewhere)), pathlib.Path(__file__).read_text()]
+            ).encode()
+        ).hexdigest()
+        cached = cache_dir / f"{key[:32]}.css" if cache_dir else None
+        if cached and cached.is_file():
+            slimmed = cached.read_text(encoding="utf-8")
+        else:
+            slimmed = slim(css, used, elsewhere)
+            if cached:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(slimmed, encoding="utf-8")
         sheet.write_text(slimmed, encoding="utf-8")
         report.append((sheet.name, len(css.encode()), len(slimmed.encode())))
     return report
