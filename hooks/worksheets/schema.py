@@ -7,6 +7,8 @@ the data together with *all* problems of the file. Each problem names the file, 
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +104,14 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
 
 
 def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text; return the data and a map from field path to 1-based line."""
+    """Parse YAML text; return the data and a map from field path to 1-based line. The same text
+    is parsed once per process (a build asks for each sheet several times); callers get copies."""
+    data, lines = _parse_yaml(text)
+    return copy.deepcopy(data), dict(lines)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about ten times faster
     node = yaml.compose(text, Loader=loader)
     lines: dict[Path_, int] = {}
