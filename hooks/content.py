@@ -168,12 +168,18 @@ def timed_steps(markdown: str) -> list[tuple[str, int]]:
     return steps
 
 
-def validate_guide(path: pathlib.Path, markdown: str, meta: dict) -> list[str]:
-    where, tax = where_is(path), taxonomy()
-    block = meta.get("guide")
+def _front_matter(path: pathlib.Path, meta: dict, name: str, fields: dict) -> tuple[str, dict | None, list[str]]:
+    """The common part of a guide's or story's check: title, description and the fields of its block."""
+    where, block = where_is(path), meta.get(name)
     problems = [f"{where}: front matter needs '{k}:'." for k in ("title", "description") if not meta.get(k)]
-    problems += _check_fields(where, "guide", block, GUIDE_FIELDS)
-    if not isinstance(block, dict):
+    problems += _check_fields(where, name, block, fields)
+    return where, block if isinstance(block, dict) else None, problems
+
+
+def validate_guide(path: pathlib.Path, markdown: str, meta: dict) -> list[str]:
+    tax = taxonomy()
+    where, block, problems = _front_matter(path, meta, "guide", GUIDE_FIELDS)
+    if block is None:
         return problems
     phases = [p["slug"] for p in tax["phases"]]
     if isinstance(block.get("phase"), str) and block["phase"] not in phases:
@@ -203,11 +209,9 @@ def validate_guide(path: pathlib.Path, markdown: str, meta: dict) -> list[str]:
 
 
 def validate_story(path: pathlib.Path, meta: dict) -> list[str]:
-    where, tax = where_is(path), taxonomy()
-    block = meta.get("story")
-    problems = [f"{where}: front matter needs '{k}:'." for k in ("title", "description") if not meta.get(k)]
-    problems += _check_fields(where, "story", block, STORY_FIELDS)
-    if not isinstance(block, dict):
+    tax = taxonomy()
+    where, block, problems = _front_matter(path, meta, "story", STORY_FIELDS)
+    if block is None:
         return problems
     for field, key in (("sector", "sectors"), ("outcome", "outcomes")):
         known = [s["slug"] for s in tax[key]]
