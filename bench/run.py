@@ -33,8 +33,8 @@ import urllib.parse
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
-from tests.helpers import MKDOCS, REPO, build_env, scratch_copy
-from tests.quality_helpers import first_load, serve_gzip
+from tests.helpers import MKDOCS, REPO, build_env, scratch_copy, serve
+from tests.quality_helpers import first_load
 
 GUIDE = "gesprekken/kerngesprek/"
 SITE_URL = "https://belangenoptafel.example.org/"
@@ -137,7 +137,7 @@ def page_weight(site: pathlib.Path) -> dict:
     """First load of the guide page in Chromium from a gzip host: bytes on the wire and raw."""
     from playwright.sync_api import sync_playwright
 
-    httpd = serve_gzip(site)
+    httpd = serve(site)
     base = f"http://127.0.0.1:{httpd.server_port}/"
     try:
         with sync_playwright() as pw:

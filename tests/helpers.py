@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import functools
+import gzip
 import http.server
+import mimetypes
 import os
 import pathlib
+import posixpath
 import shutil
 import socket
 import subprocess
 import sys
 import threading
+import urllib.parse
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -58,27 +61,97 @@ def scratch_copy(target: pathlib.Path) -> pathlib.Path:
     return target
 
 
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site like a static host: a missing page gets that language's 404 page."""
+# What a static host compresses; images and fonts are left alone.
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class StaticHost(http.server.BaseHTTPRequestHandler):
+    """Serves a built site like a static host with compression on: gzip for text types when the
+    browser asks for it, `index.html` for folders, and each language's 404 page for missing files."""
+
+    directory = "."
+    _cache: dict[tuple[str, bool], bytes] = {}
+    _lock = threading.Lock()
 
     def log_message(self, *args):
         pass
 
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        page = "en/404.html" if self.path.startswith("/en/") else "404.html"
-        body = (pathlib.Path(self.directory) / page).read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+    def _resolve(self) -> pathlib.Path | None:
+        root = pathlib.Path(self.directory)
+        path = posixpath.normpath(urllib.parse.unquote(urllib.parse.urlsplit(self.path).path))
+        target = (root / path.lstrip("/")).resolve()
+        if root.resolve() not in (target, *target.parents):
+            return None
+        if target.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return target  # redirect below
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+    def _body(self, file: pathlib.Path, compress: bool) -> bytes:
+        key = (str(file), compress)
+        with self._lock:
+            if key not in self._cache:
+                raw = file.read_bytes()
+                self._cache[key] = gzip.compress(raw, compresslevel=6, mtime=0) if compress else raw
+            return self._cache[key]
+
+    def _send(self, status: int, file: pathlib.Path):
+        ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
+            ctype += "; charset=utf-8"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        compress = wants_gzip and ctype.startswith(COMPRESSIBLE)
+        body = self._body(file, compress)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def do_GET(self):
+        file = self._resolve()
+        if file is not None and file.is_dir():
+            self.send_response(301)
+            self.send_header("Location", urllib.parse.urlsplit(self.path).path + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if file is None:
+            lang_404 = "en/404.html" if self.path.startswith("/en/") else "404.html"
+            self._send(404, pathlib.Path(self.directory) / lang_404)
+            return
+        self._send(200, file)
 
-def serve(site: pathlib.Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_StaticHost, directory=str(site))
+    do_HEAD = do_GET
+
+
+def serve(site: pathlib.Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+    """Serve `site` on 127.0.0.1 like a static host (port 0: any free port; see `server_port`)."""
+    handler = type("Host", (StaticHost,), {"directory": str(site), "_cache": {}})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def wait_for_path(page, path: str, timeout: int = 10_000) -> None:
+    """Wait until the browser is at `path` and that page has loaded; fail with the path it is at.
+    (Waiting for 'load' alone returns at once when the old page is still showing.)"""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function("p => location.pathname === p", arg=path, timeout=timeout)
+    except PlaywrightTimeout:
+        raise AssertionError(f"expected to arrive at {path}, but the browser is at {page.url}") from None
+    page.wait_for_load_state("load")
+
+
+def pick_language(page, lang: str, expected_path: str) -> None:
+    """Open the header's language menu, choose `lang` and wait for the page at `expected_path`."""
+    page.hover(".md-header .md-select")
+    page.click(f".md-header a.md-select__link[hreflang={lang}]")
+    wait_for_path(page, expected_path)

@@ -1,23 +1,17 @@
 """Helpers for the quality gates (accessibility, page weight, language): the list of built pages,
-a static server that compresses like a real host, axe-core in a page, and a shared browser page."""
+the site behind a compressing static host (tests.helpers.serve), axe-core in a page, and a shared
+browser page."""
 
 from __future__ import annotations
 
-import gzip
-import http.server
-import mimetypes
 import pathlib
-import posixpath
-import threading
-import urllib.parse
 
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+from tests.helpers import REPO, serve
+
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-# What a static host compresses; images and fonts are left alone.
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 def page_paths(site: pathlib.Path) -> list[str]:
@@ -32,82 +26,6 @@ def page_paths(site: pathlib.Path) -> list[str]:
 def not_found_paths(site: pathlib.Path) -> list[str]:
     """The 404 page of each language, as built."""
     return [p.relative_to(site).as_posix() for p in (site / "404.html", site / "en" / "404.html") if p.is_file()]
-
-
-# --- a static host that sends gzip ----------------------------------------------------------------
-
-
-class GzipStaticHost(http.server.BaseHTTPRequestHandler):
-    """Serves a built site like a static host with compression on: gzip for text types when the
-    browser asks for it, `index.html` for folders, and each language's 404 page for missing files."""
-
-    directory = "."
-    _cache: dict[tuple[str, bool], bytes] = {}
-    _lock = threading.Lock()
-
-    def log_message(self, *args):
-        pass
-
-    def _resolve(self) -> pathlib.Path | None:
-        root = pathlib.Path(self.directory)
-        path = posixpath.normpath(urllib.parse.unquote(urllib.parse.urlsplit(self.path).path))
-        target = (root / path.lstrip("/")).resolve()
-        if root.resolve() not in (target, *target.parents):
-            return None
-        if target.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return target  # redirect below
-            target = target / "index.html"
-        return target if target.is_file() else None
-
-    def _body(self, file: pathlib.Path, compress: bool) -> bytes:
-        key = (str(file), compress)
-        with self._lock:
-            if key not in self._cache:
-                raw = file.read_bytes()
-                self._cache[key] = gzip.compress(raw, compresslevel=6, mtime=0) if compress else raw
-            return self._cache[key]
-
-    def _send(self, status: int, file: pathlib.Path):
-        ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
-            ctype += "; charset=utf-8"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        compress = wants_gzip and ctype.startswith(COMPRESSIBLE)
-        body = self._body(file, compress)
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        if compress:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def do_GET(self):
-        file = self._resolve()
-        if file is not None and file.is_dir():
-            self.send_response(301)
-            self.send_header("Location", urllib.parse.urlsplit(self.path).path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        if file is None:
-            lang_404 = "en/404.html" if self.path.startswith("/en/") else "404.html"
-            self._send(404, pathlib.Path(self.directory) / lang_404)
-            return
-        self._send(200, file)
-
-    do_HEAD = do_GET
-
-
-def serve_gzip(site: pathlib.Path, port: int = 0) -> http.server.ThreadingHTTPServer:
-    """Serve `site` with gzip on 127.0.0.1 (port 0: any free port; see `server.server_port`)."""
-    handler = type("Host", (GzipStaticHost,), {"directory": str(site), "_cache": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 # --- first-load weight ----------------------------------------------------------------------------
@@ -197,6 +115,6 @@ def shared_page(browser):
 def gzip_server(built_site):
     """The built site behind a gzip-capable static host; the base URL. Its port differs from the
     one the site was built for, which only matters for instant navigation (not used here)."""
-    httpd = serve_gzip(built_site)
+    httpd = serve(built_site)
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()

@@ -9,11 +9,7 @@ import urllib.parse
 
 import pytest
 
-
-def _open_language_menu_and_pick(page, lang: str):
-    page.hover(".md-header .md-select")
-    page.click(f".md-header a.md-select__link[hreflang={lang}]")
-    page.wait_for_load_state("load")
+from tests.helpers import pick_language
 
 
 def _mark_document(page):
@@ -49,7 +45,7 @@ def test_language_switch_after_instant_navigation_leads_to_the_twin(server, page
     # send the reader to the twin of the first page.
     _instant_click(page, '.md-tabs a.md-tabs__link[href$="methode/"]', "/" + via)
     _instant_click(page, '.md-content a[href*="waarom/"]', "/" + then)
-    _open_language_menu_and_pick(page, lang)
+    pick_language(page, lang, expected)
     assert _path(page) == expected
     assert page.evaluate("document.documentElement.lang") == lang
 
@@ -63,7 +59,7 @@ def test_language_switch_after_instant_navigation_leads_to_the_twin(server, page
 )
 def test_language_switch_keeps_the_section_anchor(server, page, start, lang, expected):
     page.goto(server + start)
-    _open_language_menu_and_pick(page, lang)
+    pick_language(page, lang, expected)
     assert _path(page) == expected
     assert urllib.parse.urlsplit(page.url).fragment == "verloop"
     assert page.locator("#verloop").count() == 1
