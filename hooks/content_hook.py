@@ -1,17 +1,25 @@
 """MkDocs adapter for hooks/content.py: validates guide and story front matter and fills in the
 generated parts (fact boxes, related guides, indexes, glossary, glossary tooltips)."""
 
+import json
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks import citations, content, glossary
-from hooks.common import LANGUAGES, SourceError, build_language
+from hooks import citations, content, glossary, memo
+from hooks.common import DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
 
 log = get_plugin_logger("content")
+# Hash of the sources the generated parts read (all pages, data/, worksheets/); set per build.
+_sources_version = {"value": ""}
+
+
+def on_files(files, config):
+    _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
+    return files
 
 
 def _page_path(page) -> str:
@@ -23,17 +31,34 @@ def _page_path(page) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     lang, here = build_language(config), _page_path(page)
-    source = pathlib.Path(page.file.abs_src_path)
+    # The result depends on the page, its front matter and the sources: from the memo when unchanged.
+    markdown, problems = memo.remember(
+        "content-markdown",
+        lambda *_: _generate(markdown, page.meta, pathlib.Path(page.file.abs_src_path), lang, here),
+        markdown,
+        json.dumps(page.meta, sort_keys=True, default=str),
+        page.file.src_uri,
+        lang,
+        here,
+        _sources_version["value"],
+    )
+    for problem in problems:
+        log.error(problem)
+    return markdown
+
+
+def _generate(markdown: str, meta: dict, source: pathlib.Path, lang: str, here: str) -> list:
+    """The page's Markdown with its generated parts, and the problems found: [markdown, problems]."""
     try:
         if here.startswith("gesprekken/") and not here.endswith("index.md"):
-            problems = content.validate_guide(source, markdown, page.meta)
+            problems = content.validate_guide(source, markdown, meta)
             if not problems:
-                factbox = content.render_guide_factbox(lang, here, page.meta)
-                markdown = content.insert_after_h1(markdown, factbox) + content.render_related(lang, here, page.meta)
+                factbox = content.render_guide_factbox(lang, here, meta)
+                markdown = content.insert_after_h1(markdown, factbox) + content.render_related(lang, here, meta)
         elif here.startswith("praktijk/") and not here.endswith("index.md"):
-            problems = content.validate_story(source, page.meta)
+            problems = content.validate_story(source, meta)
             if not problems:
-                markdown = content.insert_after_h1(markdown, content.render_story_header(lang, here, page.meta))
+                markdown = content.insert_after_h1(markdown, content.render_story_header(lang, here, meta))
         else:
             problems = []
         for marker, render in content.MARKERS.items():
@@ -42,9 +67,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = citations.link_citations(markdown, here)
     except SourceError as exc:
         problems = str(exc).splitlines()
-    for problem in problems:
-        log.error(problem)
-    return markdown
+    return [markdown, problems]
 
 
 PERMALINK_TITLES = {"nl": "Kopieer de link naar dit kopje", "en": "Copy the link to this section"}
@@ -56,7 +79,7 @@ def on_page_content(html, page, config, files):
     title = PERMALINK_TITLES.get(lang, PERMALINK_TITLES["nl"])
     try:
         if _page_path(page) != "begrippen.md":  # the glossary itself has the definitions in full
-            html = glossary.add_tooltips(html, lang)
+            html = memo.remember("tooltips", glossary.add_tooltips, html, lang, deps=[glossary.SOURCE])
     except SourceError as exc:
         log.error(str(exc))
     if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4
@@ -64,3 +87,10 @@ def on_page_content(html, page, config, files):
     return html.replace('class="headerlink" href=', f'class="headerlink" aria-label="{title}" href=').replace(
         f'title="{config.mdx_configs.get("toc", {}).get("permalink_title", "")}"', f'title="{title}"'
     )
+
+
+@event_priority(-130)  # the very end of the build: after the last language and the link check
+def on_post_build(config):
+    if not i18n_busy(config):
+        reused, computed = memo.save()
+        log.info("memo (.cache/plugin/memo): %d results reused, %d computed", reused, computed)
