@@ -2,8 +2,10 @@
 
 on_files: validate worksheets/*.yml, render (or reuse) the PDF and DOCX of the language being
 built and add them as files at their final paths. on_page_markdown: pages with front matter
-`worksheet: <id>` get their body from the YAML. Runs once per language (i18n plugin); keeps no
-state between calls: everything is derived from config and the cache folder.
+`worksheet: <id>` get their body from the YAML; on_page_content puts the form and the example into
+the rendered page (from hooks/memo.py when the source is unchanged). Runs once per language (i18n
+plugin). State: the validated sources of the build in progress, reused while the files they were
+read from are unchanged (both languages of one build validate once).
 """
 
 import pathlib
@@ -14,12 +16,13 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # MkDocs d
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from hooks import memo
 from hooks.worksheets import DEFAULT_LANGUAGE, STYLES_DIR
-from hooks.worksheets.build import KINDS, WorksheetErrors, build_language, file_name, load_sources, output_uri
-from hooks.worksheets.page import Link, download_text, page_markdown, page_title, relative_href
+from hooks.worksheets.build import KINDS, Source, WorksheetErrors, build_language, file_name, load_sources, output_uri
+from hooks.worksheets.page import Link, download_text, fill_slots, fragments, page_markdown, page_title, relative_href
 
 log = get_plugin_logger("worksheets")
 SCREEN_CSS_URI = "assets/worksheets.css"
@@ -38,13 +41,36 @@ def _cache_dir(config) -> Path:
     return _root(config) / ".cache" / "plugin" / "worksheets"
 
 
+_validated: dict[str, list] = {"sources": []}  # the sources of the build in progress
+
+
 def _sources(config):
+    """The validated worksheets/*.yml (from hooks/memo.py while the sources, the taxonomy and the
+    set of pages, which `related:` links must exist in, are unchanged)."""
+    root, docs = _root(config), Path(config.docs_dir)
+    watched = sorted((root / "worksheets").glob("*.yml")) + [root / "data" / "taxonomy.yml"]
+    pages = "\n".join(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")))
+
+    def validate(*_):
+        return [[str(s.path), s.data] for s in load_sources(root, docs_dir=docs)]
+
     try:
-        return load_sources(_root(config), docs_dir=Path(config.docs_dir))
+        valid = memo.remember("worksheet-sources", validate, str(root), pages, deps=watched)
     except WorksheetErrors as exc:
         for error in exc.errors:
             log.error(str(error))
         raise PluginError(f"worksheets: {exc}; see the messages above") from None
+    _validated["sources"] = [Source(Path(path), Path(path).read_bytes(), data) for path, data in valid]
+    return _validated["sources"]
+
+
+def _title(path: Path) -> str | None:
+    return memo.remember("page-title", lambda p: page_title(Path(p)), str(path), deps=[path])
+
+
+def _source(sheet_id: str):
+    """The validated source of a sheet id in the build in progress (on_files validated them all)."""
+    return next((s for s in _validated["sources"] if s.path.stem == sheet_id), None)
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
@@ -69,17 +95,15 @@ def on_page_markdown(markdown: str, page, config, files: Files, **kwargs) -> str
     if not sheet_id:
         return None
     lang = _language(config)
-    root = _root(config)
     docs_lang = Path(config.docs_dir) / lang
     # Path inside the language folder (also right for a page that falls back to the Dutch file).
     page_rel = "/".join(Path(page.file.abs_src_path).resolve().relative_to(Path(config.docs_dir).resolve()).parts[1:])
-    source_path = root / "worksheets" / f"{sheet_id}.yml"
-    if not source_path.is_file():
+    source = _source(sheet_id)
+    if source is None:
         raise PluginError(
             f"{page.file.src_uri}: worksheet: '{sheet_id}' has no source worksheets/{sheet_id}.yml. "
             "Fix: correct the id in the front matter or add the YAML file"
         )
-    (source,) = _load_one(config, source_path)
     sheet = source.data
     downloads = []
     for kind in KINDS:
@@ -87,19 +111,29 @@ def on_page_markdown(markdown: str, page, config, files: Files, **kwargs) -> str
         size = Path(generated.abs_src_path).stat().st_size if generated is not None else 0
         href = relative_href(f"werkbladen/{file_name(sheet, lang, kind)}", page_rel)
         downloads.append(Link(download_text(sheet, lang, kind, size), href))
-    related = [
-        Link(page_title(docs_lang / rel) or rel, relative_href(rel, page_rel)) for rel in sheet.get("related") or []
-    ]
+    related = [Link(_title(docs_lang / rel) or rel, relative_href(rel, page_rel)) for rel in sheet.get("related") or []]
     return markdown.rstrip() + "\n\n" + page_markdown(sheet, lang, downloads=downloads, related=related)
 
 
-def _load_one(config, path: Path):
+@event_priority(50)  # before content_hook's glossary tooltips, which also cover the form's texts
+def on_page_content(html: str, page, config, files: Files, **kwargs) -> str | None:
+    """Put the form and the example of a worksheet page where page_markdown left placeholders."""
+    sheet_id = page.meta.get("worksheet")
+    if not sheet_id:
+        return None
+    lang = _language(config)
+    source = _source(sheet_id)
+    parts = memo.remember(
+        "worksheet-fragments",
+        lambda raw, lang: fragments(source.data, lang),
+        source.raw.decode("utf-8"),
+        lang,
+        deps=[_root(config) / "data" / "taxonomy.yml"],
+    )
     try:
-        return load_sources(_root(config), docs_dir=Path(config.docs_dir), paths=[path])
-    except WorksheetErrors as exc:
-        for error in exc.errors:
-            log.error(str(error))
-        raise PluginError(f"worksheets: {exc}; see the messages above") from None
+        return fill_slots(html, parts)
+    except ValueError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}. The page body comes from worksheets/{sheet_id}.yml") from None
 
 
 def on_serve(server, config, builder, **kwargs):

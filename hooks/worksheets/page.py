@@ -1,8 +1,9 @@
 """The body of a worksheet's site page (werkbladen/<id>.md), rendered from its YAML source.
 
-Headings are Markdown with fixed ids (identical in both languages); texts, the form and the
-example are escaped HTML blocks; downloads and related pages are Markdown links, so MkDocs
-validates them under --strict.
+Headings are Markdown with fixed ids (identical in both languages); texts are escaped HTML
+blocks; downloads and related pages are Markdown links, so MkDocs validates them under --strict.
+The form and the example, large HTML that Markdown would only pass through, stand in the Markdown
+as a placeholder comment (SLOTS); `fill_slots` puts them into the rendered page.
 """
 
 from __future__ import annotations
@@ -57,8 +58,27 @@ def relative_href(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+# Placeholder comment in the page Markdown -> the fragment that replaces it in the page HTML.
+SLOTS = {"form": "<!-- worksheet:form -->", "example": "<!-- worksheet:example -->"}
+
+
+def fragments(sheet: dict[str, Any], lang: str) -> dict[str, str]:
+    """The HTML of each slot: the on-screen form and the filled-in example."""
+    return {"form": form_fragment(sheet, lang).strip(), "example": example_fragment(sheet, lang).strip()}
+
+
+def fill_slots(html: str, parts: dict[str, str]) -> str:
+    """Put each fragment where Markdown left its placeholder; a missing placeholder is an error."""
+    for slot, marker in SLOTS.items():
+        if html.count(marker) != 1:
+            raise ValueError(f"the rendered page has {html.count(marker)} placeholder(s) {marker}, expected 1")
+        html = html.replace(marker, parts[slot])
+    return html
+
+
 def page_markdown(sheet: dict[str, Any], lang: str, *, downloads: list[Link], related: list[Link]) -> str:
-    """The generated part of a worksheet page, appended after the stub's H1."""
+    """The generated part of a worksheet page, appended after the stub's H1 (form and example as
+    placeholders: see `fragments` and `fill_slots`)."""
     words = labels(lang)
 
     def t(value: dict[str, str]) -> str:
@@ -85,9 +105,9 @@ def page_markdown(sheet: dict[str, Any], lang: str, *, downloads: list[Link], re
         f'<p class="ws-note">{escape(words["form_note"])}</p>',
         "",
     ]
-    out += [form_fragment(sheet, lang).strip(), ""]
+    out += [SLOTS["form"], ""]
     out += [f"## {md_text(words['example'])} {{#voorbeeld}}", ""]
-    out += [example_fragment(sheet, lang).strip(), ""]
+    out += [SLOTS["example"], ""]
     if related:
         out += [f"## {md_text(words['related'])} {{#hoort-bij}}", ""]
         out += [f"- [{md_text(link.text)}]({link.href})" for link in related]
