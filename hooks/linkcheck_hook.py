@@ -10,8 +10,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from hooks.common import i18n_busy
-from hooks.linkcheck.check import check_site
-from hooks.linkcheck.lychee import LycheeError
 
 log = get_plugin_logger("linkcheck")
 UPDATE = "python -m hooks.linkcheck contract update"
@@ -27,6 +25,9 @@ def on_post_build(config):
     if marker.is_file() and json.loads(marker.read_text(encoding="utf-8")).get("digest") == digest:
         log.info("the built site is byte for byte the one that passed the last check: nothing to check again")
         return
+    from hooks.linkcheck.check import check_site  # here: a site that passed before needs none of it
+    from hooks.linkcheck.lychee import LycheeError
+
     try:
         report = check_site(
             pathlib.Path(config.site_dir), site_url=config.site_url or "", repo=root, docs_dir=config.docs_dir

@@ -148,23 +148,22 @@ def properties_read_elsewhere(site: pathlib.Path, skip: list[pathlib.Path]) -> f
 
 def slim_site(site: pathlib.Path, cache_dir: pathlib.Path | None = None) -> list[tuple[str, int, int]]:
     """Slim Material's main stylesheet(s) in a built site; return (file, bytes before, bytes after).
-    With `cache_dir`, a result is kept under a hash of everything it depends on (the stylesheet,
-    the classes and properties the site uses, this module) and reused when they are the same."""
-    used = used_classes(site)
+    With `cache_dir`, a result is kept under a hash of everything it depends on (every page,
+    script and stylesheet of the site, this module) and reused when they are the same, without
+    scanning the pages again."""
     sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
-    elsewhere = properties_read_elsewhere(site, sheets)
+    key = _inputs_key(site) if cache_dir else ""
+    used: set[str] | None = None
+    elsewhere: frozenset[str] = frozenset()
     report = []
     for sheet in sheets:
         css = sheet.read_text(encoding="utf-8")
-        key = hashlib.sha256(
-            "\0".join(
-                [css, " ".join(sorted(used)), " ".join(sorted(elsewhere)), pathlib.Path(__file__).read_text()]
-            ).encode()
-        ).hexdigest()
-        cached = cache_dir / f"{key[:32]}.css" if cache_dir else None
+        cached = cache_dir / f"{key[:32]}-{sheet.name}" if cache_dir else None
         if cached and cached.is_file():
             slimmed = cached.read_text(encoding="utf-8")
         else:
+            if used is None:
+                used, elsewhere = used_classes(site), properties_read_elsewhere(site, sheets)
             slimmed = slim(css, used, elsewhere)
             if cached:
                 cached.parent.mkdir(parents=True, exist_ok=True)
@@ -172,6 +171,14 @@ def slim_site(site: pathlib.Path, cache_dir: pathlib.Path | None = None) -> list
         sheet.write_text(slimmed, encoding="utf-8")
         report.append((sheet.name, len(css.encode()), len(slimmed.encode())))
     return report
+
+
+def _inputs_key(site: pathlib.Path) -> str:
+    """Hash of what slimming reads: every .html, .js and .css file of the site, and this module."""
+    digest = hashlib.sha256(pathlib.Path(__file__).read_bytes())
+    for path in sorted(p for p in site.rglob("*") if p.suffix in (".css", ".html", ".js")):
+        digest.update(str(path.relative_to(site)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 _BLOCK_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
