@@ -1,8 +1,16 @@
 """`make bench`: the site's build and weight figures, in one run.
 
-- full build time with every hook, cold (empty caches) and cached (the second build), against the
-  same site with our hooks off (`hooks: []`; the worksheet pages then lack their generated body,
-  the pages their fact boxes and indexes, and nothing is link-checked), and the cached ratio;
+- full build time with every hook, cold (empty caches) and cached (median of RUNS builds), against
+  the same project with our hooks off, in two ways (median of RUNS builds each):
+  - like for like: the same pages built by MkDocs alone. Each page's Markdown as our hooks leave it
+    (fact boxes, indexes, glossary, worksheet bodies with their form and example inline) is written
+    into a copy of the project, with the worksheet downloads as plain files, and built with
+    `hooks: []`. What differs is only the work of the hooks: validation, generation, tooltips,
+    search split, sitemaps, 404 pages, redirects, slimmed CSS and the link check. This is the
+    ratio the target (HOOKS_TARGET) is about: what our hooks cost;
+  - stub pages: the project as it is with `hooks: []`. The worksheet pages then lack their body,
+    the guides and stories their fact boxes, the indexes and the glossary are empty. That ratio
+    also counts MkDocs rendering and indexing the content the hooks generate;
 - the time of each hook in the cached build (summed over its events and both languages, measured
   with cProfile, so with some profiling overhead);
 - worksheet rendering through its CLI (`python -m hooks.worksheets build`), cold and cached;
@@ -39,6 +47,9 @@ from tests.quality_helpers import first_load
 GUIDE = "gesprekken/kerngesprek/"
 SITE_URL = "https://belangenoptafel.example.org/"
 FACTOR = 10
+RUNS = 5  # builds per timed figure (the median is reported)
+HOOKS_TARGET = 1.15  # issue #8: our hooks cost <= 15 % on a cached build
+CAPTURE_HOOK = pathlib.Path(__file__).with_name("capture_hook.py")
 
 
 def log(message: str) -> None:
@@ -60,6 +71,56 @@ def mkdocs_build(project: pathlib.Path, site: pathlib.Path, strict: bool = True)
         raise SystemExit(f"bench: mkdocs build failed in {project}:\n{result.stdout}\n{result.stderr}")
     warnings = len(re.findall(r"^WARNING", result.stderr, flags=re.M))
     return seconds, f"{warnings} warnings" if warnings else ""
+
+
+def median_build(project: pathlib.Path, site: pathlib.Path, strict: bool = True, runs: int = RUNS) -> float:
+    """Median wall time of `runs` builds of an unchanged project (so: with warm caches)."""
+    times = sorted(mkdocs_build(project, site, strict)[0] for _ in range(runs))
+    return times[len(times) // 2]
+
+
+def same_pages_without_hooks(project: pathlib.Path, target: pathlib.Path, tmp: pathlib.Path) -> pathlib.Path:
+    """A copy of `project` whose pages hold, written out, what our hooks generate into them, with
+    `hooks: []`: the like-for-like baseline (see the module docstring)."""
+    from hooks.worksheets.build import load_sources
+    from hooks.worksheets.page import SLOTS, fragments
+
+    capture, site = tmp / "capture", tmp / "site-capture"
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    shutil.copyfile(CAPTURE_HOOK, project / "capture_hook.py")
+    config.write_text(re.sub(r"^hooks:\n", "hooks:\n  - capture_hook.py\n", original, count=1, flags=re.M))
+    try:
+        env = {**build_env(SITE_URL), "BENCH_CAPTURE": str(capture)}
+        result = subprocess.run(
+            [*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project, env=env, capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"bench: capture build failed:\n{result.stderr[-2000:]}")
+    finally:
+        config.write_text(original, encoding="utf-8")
+        (project / "capture_hook.py").unlink()
+    same = scratch_copy(target)
+    without_hooks(same)
+    sheets = {source.path.stem: source.data for source in load_sources(project)}
+    for captured in sorted(capture.rglob("*.md")):
+        rel = captured.relative_to(capture)  # nl/… or en/…
+        page = same / "docs" / rel
+        front = re.match(r"^---\n.*?\n---\n", page.read_text(encoding="utf-8"), flags=re.S)
+        front_text = front.group(0) if front else ""
+        body = captured.read_text(encoding="utf-8")
+        sheet_id = re.search(r"^worksheet:\s*(\S+)", front_text, flags=re.M)
+        if sheet_id:
+            parts = fragments(sheets[sheet_id.group(1)], rel.parts[0])
+            for slot, marker in SLOTS.items():
+                body = body.replace(marker, parts[slot])
+        page.write_text(front_text + body, encoding="utf-8")
+    for lang, prefix in (("nl", site), ("en", site / "en")):
+        for download in (prefix / "werkbladen").iterdir():
+            if download.suffix in (".pdf", ".docx"):
+                shutil.copyfile(download, same / "docs" / lang / "werkbladen" / download.name)
+    shutil.copyfile(site / "assets" / "worksheets.css", same / "docs" / "nl" / "assets" / "worksheets.css")
+    return same
 
 
 def hook_times(project: pathlib.Path, site: pathlib.Path, tmp: pathlib.Path) -> dict[str, float]:
@@ -188,9 +249,13 @@ def markdown(figures: dict) -> str:
         "| what | figure |",
         "|---|---|",
         f"| full build, all hooks, cold caches | {b['cold_s']} s ({b['pages']} pages) |",
-        f"| full build, all hooks, cached | {b['all_hooks_s']} s |",
-        f"| same site, our hooks off (`hooks: []`) | {b['no_hooks_s']} s |",
-        f"| ratio cached build / no hooks (target 1.15) | {b['ratio']} |",
+        f"| full build, all hooks, cached (median of {b['runs']}) | {b['all_hooks_s']} s |",
+        f"| the same pages built by MkDocs alone (`hooks: []`, generated parts written out) | "
+        f"{b['same_pages_no_hooks_s']} s |",
+        f"| **ratio: what our hooks cost** (target <= {b['target']}) | **{b['ratio']}** "
+        f"({'met' if b['ratio'] <= b['target'] else 'missed'}) |",
+        f"| the project with stub pages, `hooks: []` (no generated content) | {b['no_hooks_s']} s |",
+        f"| ratio to stub pages (hooks and rendering their content) | {b['ratio_stub_pages']} |",
         *(f"| hook {name} (profiled, cached build) | {sec} s |" for name, sec in b["per_hook_s"].items()),
         f"| worksheets CLI, cold cache | {ws['cold_s']} s |",
         f"| worksheets CLI, cached | {ws['cached_s']} s |",
@@ -223,15 +288,22 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(full / ".cache", ignore_errors=True)
         site = tmp / "site"
         cold_s, _ = mkdocs_build(full, site)
-        all_hooks_s, _ = mkdocs_build(full, site)
+        all_hooks_s = median_build(full, site)
         pages = sum(1 for _ in site.rglob("index.html"))
         log("time of each hook (profiled cached build)")
         per_hook = hook_times(full, tmp / "site-profiled", tmp)
 
-        log("same site, hooks: []")
+        log("the same pages, built by MkDocs alone (hooks: [])")
+        same = same_pages_without_hooks(full, tmp / "same", tmp)
+        same_s = median_build(same, tmp / "site-same", strict=False)
+        same_pages = sum(1 for _ in (tmp / "site-same").rglob("index.html"))
+        if same_pages != pages:
+            raise SystemExit(f"bench: the like-for-like site has {same_pages} pages, the real one {pages}")
+
+        log("the project with stub pages, hooks: []")
         bare = scratch_copy(tmp / "bare")
         without_hooks(bare)
-        no_hooks_s, _ = mkdocs_build(bare, tmp / "site-bare", strict=False)
+        no_hooks_s = median_build(bare, tmp / "site-bare", strict=False)
 
         log("worksheets CLI, cold and cached")
         worksheets = worksheet_cli(tmp)
@@ -255,8 +327,12 @@ def main(argv: list[str]) -> int:
             "cold_s": round(cold_s, 2),
             "all_hooks_s": round(all_hooks_s, 2),
             "per_hook_s": per_hook,
+            "runs": RUNS,
+            "same_pages_no_hooks_s": round(same_s, 2),
+            "ratio": round(all_hooks_s / same_s, 2),
+            "target": HOOKS_TARGET,
             "no_hooks_s": round(no_hooks_s, 2),
-            "ratio": round(all_hooks_s / no_hooks_s, 2),
+            "ratio_stub_pages": round(all_hooks_s / no_hooks_s, 2),
             "x10_s": round(x10_s, 2),
             "x10_pages": x10_pages,
             "x10_note": x10_note,

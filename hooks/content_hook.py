@@ -10,7 +10,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from hooks import citations, content, glossary, memo
-from hooks.common import DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
+from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
 
 log = get_plugin_logger("content")
 # Hash of the sources the generated parts read (all pages, data/, worksheets/); set per build.
@@ -18,6 +18,8 @@ _sources_version = {"value": ""}
 
 
 def on_files(files, config):
+    if build_language(config) == DEFAULT_LANGUAGE:
+        memo.begin()
     _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
     return files
 

@@ -42,23 +42,28 @@ def enabled() -> bool:
     return os.environ.get("MEMO", "on") != "off"
 
 
-@functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of our code (hooks/**: modules, templates, styles) and of the pinned packages."""
-    digest = hashlib.sha256(sys.version.encode())
+    """Hash of our code (hooks/**: modules, templates, styles) and of the pinned packages. Looked
+    up per call by the files' versions (mtime, size), so `mkdocs serve`, which re-reads the hook
+    files on every rebuild, sees an edit to them."""
     files = [REPO / "requirements.txt"]
     files += sorted(
         p
         for p in (REPO / "hooks").rglob("*")
-        if p.is_file() and p.suffix in (".py", ".j2", ".css", ".yml") and "__pycache__" not in p.parts
+        if p.suffix in (".py", ".j2", ".css", ".yml") and "__pycache__" not in p.parts and p.is_file()
     )
-    for path in files:
-        if path.exists():
-            digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return _code_version(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists()))
+
+
+@functools.lru_cache(maxsize=4)
+def _code_version(files: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for path, _mtime, _size in files:
+        digest.update(where_is(pathlib.Path(path)).encode() + b"\0" + pathlib.Path(path).read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=2048)
 def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
     return hashlib.sha256(pathlib.Path(path).read_bytes()).digest()
 
@@ -100,7 +105,7 @@ def remember(step: str, fn: Callable[..., object], *args: str, deps: Iterable[pa
     Arguments must be strings (they are hashed); `fn` must depend on nothing else that can change."""
     if not enabled():
         return fn(*args)
-    digest = hashlib.sha256(code_version().encode() + b"\0" + step.encode() + b"\0")
+    digest = hashlib.sha256(_current_code().encode() + b"\0" + step.encode() + b"\0")
     for arg in args:
         data = arg.encode("utf-8")
         digest.update(len(data).to_bytes(8, "big") + data)
@@ -117,6 +122,21 @@ def remember(step: str, fn: Callable[..., object], *args: str, deps: Iterable[pa
         _dirty.add(step)
     _used.setdefault(step, {})[key] = result
     return result
+
+
+_code = {"version": ""}
+
+
+def begin() -> None:
+    """A new build starts: look the code version up again on its first step."""
+    _code["version"] = ""
+
+
+def _current_code() -> str:
+    """The code version of the build in progress (looked up on the first step of each build)."""
+    if not _code["version"]:
+        _code["version"] = code_version()
+    return _code["version"]
 
 
 def save() -> tuple[int, int]:
@@ -137,6 +157,7 @@ def save() -> tuple[int, int]:
         _stores[step] = dict(used)
     _used.clear()
     _dirty.clear()
+    _code["version"] = ""
     counts = (_counts["reused"], _counts["computed"])
     _counts.update(reused=0, computed=0)
     return counts

@@ -35,12 +35,15 @@ def build_env(site_url: str | None = None) -> dict:
     return env
 
 
-def build(project: pathlib.Path, site_dir: pathlib.Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder; never with -q (it hides strict warnings)."""
+def build(
+    project: pathlib.Path, site_dir: pathlib.Path, site_url: str | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder; never with -q (it hides strict warnings).
+    `env`: extra environment variables."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(site_dir)],
         cwd=project,
-        env=build_env(site_url),
+        env={**build_env(site_url), **(env or {})},
         capture_output=True,
         text=True,
         timeout=600,
