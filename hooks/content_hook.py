@@ -96,3 +96,9 @@ def on_post_build(config):
     if not i18n_busy(config):
         reused, computed = memo.save()
         log.info("memo (.cache/plugin/memo): %d results reused, %d computed", reused, computed)
+
+
+def on_serve(server, config, builder):
+    """Under `mkdocs serve`, rebuild when a data file changes (glossary, taxonomy, sources, redirects)."""
+    server.watch(str(REPO / "data"))
+    return server

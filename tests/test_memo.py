@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import time
+import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
 
 from hooks import memo
 from hooks.worksheets.page import SLOTS, fill_slots
-from tests.helpers import build, scratch_copy
+from tests.helpers import MKDOCS, build, build_env, free_port, scratch_copy
 
 
 def _tree(site):
@@ -142,3 +147,54 @@ def test_a_worksheet_page_without_its_placeholder_is_an_error():
     assert fill_slots(html, parts) == "<h2>x</h2>\n<form></form>\n<h2>y</h2>\n<div></div>"
     with pytest.raises(ValueError, match="0 placeholder"):
         fill_slots("<h2>x</h2>", parts)
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, proc, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _page(url):
+            return
+        assert proc.poll() is None, proc.stdout.read()
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {text!r} under mkdocs serve")
+
+
+def test_mkdocs_serve_rebuilds_on_an_edit_to_the_glossary_or_a_worksheet(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    port = free_port()
+    env = {**build_env(), "MKDOCS_STRICT": "false"}
+    proc = subprocess.Popen(
+        [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{base}/methode/rollen/", 'title="De mensen of de organisatie namens wie', proc)
+        glossary = project / "data" / "begrippen.yml"
+        glossary.write_text(
+            glossary.read_text(encoding="utf-8").replace("De mensen of de organisatie namens wie", "Namens wie", 1),
+            encoding="utf-8",
+        )
+        _wait_for(f"{base}/methode/rollen/", 'title="Namens wie iemand aan tafel zit', proc)
+        sheet = project / "worksheets" / "belangenkaart.yml"
+        sheet.write_text(
+            sheet.read_text(encoding="utf-8").replace("Mandaat: wat mag je zelf toezeggen?", "Wat mag jij beloven?", 1),
+            encoding="utf-8",
+        )
+        _wait_for(f"{base}/werkbladen/belangenkaart/", "Wat mag jij beloven?", proc)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
