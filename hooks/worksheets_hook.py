@@ -4,8 +4,8 @@ on_files: validate worksheets/*.yml, render (or reuse) the PDF and DOCX of the l
 built and add them as files at their final paths. on_page_markdown: pages with front matter
 `worksheet: <id>` get their body from the YAML; on_page_content puts the form and the example into
 the rendered page (from hooks/memo.py when the source is unchanged). Runs once per language (i18n
-plugin). State: the validated sources of the build in progress, reused while the files they were
-read from are unchanged (both languages of one build validate once).
+plugin). State: the validated sources of the language build in progress (set by on_files, read by
+the page events); validation itself is memoised while the sources and the page set are unchanged.
 """
 
 import pathlib
