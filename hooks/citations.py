@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from hooks.common import DOCS, REPO, rel_link
 
@@ -46,6 +47,18 @@ def link_citations(markdown: str, here: str) -> str:
     target = rel_link(here, "bronnen.md")
     pattern = _citation_pattern(tuple(keys))
     return pattern.sub(lambda m: f"[{m.group(1)}]({target}#{keys[m.group(1)]})", markdown)
+
+
+def cite_text(text: str, here: str, escape: Callable[[str], str]) -> str:
+    """Plain text as Markdown for the page `here`: each citation a link to its work on the sources
+    page, the text around it through `escape` (which makes it literal Markdown)."""
+    keys = citation_keys()
+    target = rel_link(here, "bronnen.md")
+    parts, start = [], 0
+    for match in _citation_pattern(tuple(keys)).finditer(text):
+        parts += [escape(text[start : match.start()]), f"[{escape(match.group(1))}]({target}#{keys[match.group(1)]})"]
+        start = match.end()
+    return "".join(parts) + escape(text[start:])
 
 
 @functools.lru_cache(maxsize=4)

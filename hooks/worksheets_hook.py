@@ -20,9 +20,19 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from hooks import memo
+from hooks.citations import cite_text
 from hooks.worksheets import DEFAULT_LANGUAGE, STYLES_DIR
 from hooks.worksheets.build import KINDS, Source, WorksheetErrors, build_language, file_name, load_sources, output_uri
-from hooks.worksheets.page import Link, download_text, fill_slots, fragments, page_markdown, page_title, relative_href
+from hooks.worksheets.page import (
+    Link,
+    download_text,
+    fill_slots,
+    fragments,
+    md_text,
+    page_markdown,
+    page_title,
+    relative_href,
+)
 
 log = get_plugin_logger("worksheets")
 SCREEN_CSS_URI = "assets/worksheets.css"
@@ -112,7 +122,10 @@ def on_page_markdown(markdown: str, page, config, files: Files, **kwargs) -> str
         href = relative_href(f"werkbladen/{file_name(sheet, lang, kind)}", page_rel)
         downloads.append(Link(download_text(sheet, lang, kind, size), href))
     related = [Link(_title(docs_lang / rel) or rel, relative_href(rel, page_rel)) for rel in sheet.get("related") or []]
-    return markdown.rstrip() + "\n\n" + page_markdown(sheet, lang, downloads=downloads, related=related)
+    body = page_markdown(
+        sheet, lang, downloads=downloads, related=related, cite=lambda text: cite_text(text, page_rel, md_text)
+    )
+    return markdown.rstrip() + "\n\n" + body
 
 
 @event_priority(50)  # before content_hook's glossary tooltips, which also cover the form's texts

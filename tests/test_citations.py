@@ -50,3 +50,22 @@ def test_every_checked_work_is_on_the_sources_page(lang):
 def test_citations_link_to_the_sources_page(built_site):
     html = (built_site / "en" / "gesprekken" / "kerngesprek" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="\.\./\.\./bronnen/#fisher-ury-1981">Fisher &amp; Ury 1981</a>', html)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_citations_on_worksheet_pages_link_to_the_sources_page(built_site, lang):
+    from bs4 import BeautifulSoup
+
+    root = built_site / ("" if lang == "nl" else "en")
+    sources = BeautifulSoup((root / "bronnen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    anchors = {tag["id"] for tag in sources.find_all(id=True)}
+    linked = 0
+    for page in sorted((root / "werkbladen").glob("*/index.html")):
+        lead = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("p.ws-lead")
+        assert lead is not None, page
+        cited = [c for c in re.findall(r"\(([^()]*?(?:19|20)\d{2})\)", lead.get_text()) if CITATION.search(c)]
+        links = [a for a in lead.find_all("a") if a["href"].startswith("../../bronnen/#")]
+        assert [a.get_text() for a in links] == [c.removeprefix("naar ").removeprefix("after ") for c in cited], page
+        assert {a["href"].split("#", 1)[1] for a in links} <= anchors, page
+        linked += len(links)
+    assert linked >= 9  # every worksheet but one cites a work in its lead

@@ -87,3 +87,17 @@ def test_page_body_has_fixed_section_ids_in_both_languages_and_markdown_links():
 
 def test_markdown_link_text_is_literal():
     assert md_text("a *b* [c]") == "a \\*b\\* \\[c\\]"
+
+
+def test_the_lead_paragraph_shows_any_text_literally_after_markdown():
+    import markdown
+
+    data = copy.deepcopy(sheet())
+    data["purpose"]["nl"] = NASTY + " *niet vet* [geen link](x) 1. geen lijst \\ | # _x_ `c`"
+    html = markdown.markdown(
+        page_markdown(data, "nl", downloads=[], related=[]), extensions=["attr_list", "md_in_html", "tables"]
+    )
+    lead = BeautifulSoup(html, "html.parser").select_one("p.ws-lead")
+    assert lead.get_text() == data["purpose"]["nl"]
+    assert lead.find(["script", "b", "em", "a", "code"]) is None
+    assert md_text("1. eerst") == "1\\. eerst" and md_text("- streep") == "\\- streep"

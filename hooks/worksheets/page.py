@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,9 @@ from markupsafe import escape
 from .labels import labels
 from .render_html import example_fragment, form_fragment
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|&])")
+# Characters Python-Markdown (with the tables extension) takes a backslash escape for. <, > and &
+# are not among them: they become HTML entities instead (a backslash would stay visible).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,11 @@ class Link:
 
 
 def md_text(text: str) -> str:
-    """Text that Markdown shows literally (for link texts)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Text that Markdown shows literally (link texts, headings, paragraphs): HTML-escaped, Markdown
+    characters escaped, and a leading '1.' or '-' that would start a list kept as text. Runs of
+    white space become one space (also at the ends: the text may be a piece of a sentence)."""
+    text = _MD_SPECIAL.sub(r"\\\1", html_escape(re.sub(r"\s+", " ", str(text)), quote=False))
+    return re.sub(r"^(\d+)\.|^-", lambda m: f"{m.group(1)}\\." if m.group(1) else "\\-", text)
 
 
 def human_size(size: int, lang: str) -> str:
@@ -76,16 +83,24 @@ def fill_slots(html: str, parts: dict[str, str]) -> str:
     return html
 
 
-def page_markdown(sheet: dict[str, Any], lang: str, *, downloads: list[Link], related: list[Link]) -> str:
+def page_markdown(
+    sheet: dict[str, Any],
+    lang: str,
+    *,
+    downloads: list[Link],
+    related: list[Link],
+    cite: Callable[[str], str] = md_text,
+) -> str:
     """The generated part of a worksheet page, appended after the stub's H1 (form and example as
-    placeholders: see `fragments` and `fill_slots`)."""
+    placeholders: see `fragments` and `fill_slots`). `cite` turns the purpose, plain text, into
+    Markdown: the site passes one that links citations such as (Moore 2014) to the sources page."""
     words = labels(lang)
 
     def t(value: dict[str, str]) -> str:
         return str(escape(value[lang]))
 
     out: list[str] = []
-    out += [f'<p class="ws-lead">{t(sheet["purpose"])}</p>', ""]
+    out += [cite(sheet["purpose"][lang]), "{: .ws-lead }", ""]
     out += [f"## {md_text(words['when'])} {{#wanneer}}", "", f"<p>{t(sheet['when'])}</p>", ""]
     out += [f"## {md_text(words['instructions'])} {{#invullen}}", "", '<ol class="ws-steps">']
     out += [f"<li>{escape(step)}</li>" for step in sheet["instructions"][lang]]
