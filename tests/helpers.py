@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import mimetypes
@@ -9,6 +10,7 @@ import os
 import pathlib
 import posixpath
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -48,6 +50,20 @@ def build(
         text=True,
         timeout=600,
     )
+
+
+@contextlib.contextmanager
+def running(cmd: list[str], cwd: pathlib.Path, env: dict):
+    """A long-running command (a dev server) in its own process group, output in proc.stdout;
+    the whole group is stopped on exit."""
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
+    try:
+        yield proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
 
 
 def scratch_copy(target: pathlib.Path) -> pathlib.Path:

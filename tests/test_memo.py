@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import filecmp
 import json
-import os
 import re
 import shutil
-import signal
-import subprocess
 import time
 import urllib.request
 
@@ -18,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from hooks import memo
 from hooks.worksheets.page import SLOTS, fill_slots
-from tests.helpers import MKDOCS, build, build_env, free_port, scratch_copy
+from tests.helpers import MKDOCS, build, build_env, free_port, running, scratch_copy
 
 
 def _tree(site):
@@ -171,17 +168,8 @@ def test_mkdocs_serve_rebuilds_on_an_edit_to_the_glossary_or_a_worksheet(tmp_pat
     project = scratch_copy(tmp_path / "p")
     port = free_port()
     env = {**build_env(), "MKDOCS_STRICT": "false"}
-    proc = subprocess.Popen(
-        [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
     base = f"http://127.0.0.1:{port}"
-    try:
+    with running([*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"], project, env) as proc:
         _wait_for(f"{base}/methode/rollen/", 'title="De mensen of de organisatie namens wie', proc)
         glossary = project / "data" / "begrippen.yml"
         glossary.write_text(
@@ -195,6 +183,3 @@ def test_mkdocs_serve_rebuilds_on_an_edit_to_the_glossary_or_a_worksheet(tmp_pat
             encoding="utf-8",
         )
         _wait_for(f"{base}/werkbladen/belangenkaart/", "Wat mag jij beloven?", proc)
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)

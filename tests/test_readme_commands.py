@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import subprocess
 import time
 import urllib.error
 import urllib.request
 
-from tests.helpers import REPO, free_port
+from tests.helpers import REPO, free_port, running
 
 
 def _readme_commands() -> list[str]:
@@ -37,16 +35,7 @@ def _get(url: str) -> tuple[int, str]:
 def test_make_serve_serves_the_site_in_both_languages():
     port = free_port()
     env = {**os.environ, "PORT": str(port)}
-    proc = subprocess.Popen(
-        ["make", "serve", f"PORT={port}"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
+    with running(["make", "serve", f"PORT={port}"], REPO, env) as proc:
         deadline, status = time.monotonic() + 120, None
         while time.monotonic() < deadline:
             try:
@@ -64,6 +53,3 @@ def test_make_serve_serves_the_site_in_both_languages():
         assert '<html lang="nl"' in body
         status, body = _get(f"http://127.0.0.1:{port}/en/gesprekken/kerngesprek/")
         assert status == 200 and '<html lang="en"' in body
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
