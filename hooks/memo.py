@@ -1,10 +1,12 @@
 """A memo of the build's pure text steps, kept between builds in .cache/plugin/memo/.
 
 A rebuild with nothing changed should cost little more than MkDocs' own work. Several steps of our
-hooks turn text into text and depend on nothing but their arguments and a few named files: the
-glossary tooltips over a page's HTML, the citation links in a page's Markdown, the generated
-indexes, a worksheet's on-screen form. `remember(step, fn, *args, deps=...)` returns the stored
-result of such a step when its key is unchanged, else runs `fn(*args)` and stores the result.
+hooks turn text into text and depend on nothing but their arguments and files we can name: a page's
+generated Markdown (fact box, indexes, citation links: content_hook, with a hash of all sources as
+an argument, `tree_version`), the glossary tooltips over a page's HTML, a worksheet's form and
+example, the validated worksheet sources, a page's title. `remember(step, fn, *args, deps=...)`
+returns the stored result of such a step when its key is unchanged, else runs `fn(*args)` and
+stores the result.
 
 The key is a SHA-256 of: the step name, the arguments, the bytes of every file in `deps`, and the
 code version (every file under hooks/, requirements.txt with the pinned packages, the Python
@@ -36,6 +38,7 @@ _stores: dict[str, dict[str, object]] = {}  # step -> key -> result (everything 
 _used: dict[str, dict[str, object]] = {}  # step -> key -> result (what this build asked for)
 _dirty: set[str] = set()
 _counts = {"reused": 0, "computed": 0}  # this build
+_code = {"version": ""}  # the code version of the build in progress
 
 
 def enabled() -> bool:
@@ -122,9 +125,6 @@ def remember(step: str, fn: Callable[..., object], *args: str, deps: Iterable[pa
         _dirty.add(step)
     _used.setdefault(step, {})[key] = result
     return result
-
-
-_code = {"version": ""}
 
 
 def begin() -> None:
