@@ -18,9 +18,11 @@ _sources_version = {"value": ""}
 
 
 def on_files(files, config):
+    # Once per build: the default language is built first, the others follow in the same process
+    # and read the same sources.
     if build_language(config) == DEFAULT_LANGUAGE:
         memo.begin()
-    _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
+        _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
     return files
 
 
