@@ -65,6 +65,16 @@ def test_language_switch_keeps_the_section_anchor(server, page, start, lang, exp
     assert page.locator("#verloop").count() == 1
 
 
+def _search_from(page, url: str, query: str) -> tuple[list[str], list[str]]:
+    """Open url, search for query: the result links, and every URL the page requested."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(url)
+    hits = _search(page, query)
+    assert hits, f"no results for {query!r}"
+    return hits, requested
+
+
 def _search(page, query: str) -> list[str]:
     page.keyboard.press("/")
     page.keyboard.type(query, delay=40)
@@ -74,11 +84,7 @@ def _search(page, query: str) -> list[str]:
 
 
 def test_search_on_a_dutch_page_finds_only_dutch_pages_with_dutch_stemming(server, page):
-    requested = []
-    page.on("request", lambda r: requested.append(r.url))
-    page.goto(server + "methode/")
-    hits = _search(page, "belangen")
-    assert hits, "no results for 'belangen'"
+    hits, requested = _search_from(page, server + "methode/", "belangen")
     assert all(not urllib.parse.urlsplit(h).path.startswith("/en/") for h in hits), hits
     assert any(u.endswith("lunr.nl.min.js") for u in requested), "the Dutch stemmer was not loaded"
     assert not any(u.endswith("lunr.multi.min.js") for u in requested), "search still mixes languages"
@@ -86,11 +92,7 @@ def test_search_on_a_dutch_page_finds_only_dutch_pages_with_dutch_stemming(serve
 
 
 def test_search_on_an_english_page_finds_only_english_pages(server, page):
-    requested = []
-    page.on("request", lambda r: requested.append(r.url))
-    page.goto(server + "en/methode/")
-    hits = _search(page, "interests")
-    assert hits, "no results for 'interests'"
+    hits, requested = _search_from(page, server + "en/methode/", "interests")
     assert all(urllib.parse.urlsplit(h).path.startswith("/en/") for h in hits), hits
     assert any(u.endswith("/en/search/search_index.json") for u in requested)
 
