@@ -71,7 +71,9 @@ def test_edits_to_pages_data_and_worksheets_show_in_the_next_build(warm, tmp_pat
         # a worksheet label: the on-screen form
         "worksheets/belangenkaart.yml": ("Mandaat: wat mag je zelf toezeggen?", "Mandaat: wat mag jij beloven?"),
         # a guide's front matter: its fact box
-        "docs/nl/gesprekken/kerngesprek.md": ("Liefst tussen vier en acht partners.", "Liefst vijf tot zeven."),
+        "docs/nl/gesprekken/kerngesprek.md": ("Vier tot tien partners;", "Liefst vijf tot zeven;"),
+        # a fact (data/facts.yml): every page that shows it
+        "data/facts.yml": ("Niemand vraagt door.", "Niemand vraagt verder."),
         # the taxonomy: a heading of the guides index, which reads every guide
         "data/taxonomy.yml": ('"Geld is de olifant in de kamer"', '"Geld is de olifant in de kamer (bewerkt)"'),
     }
@@ -89,7 +91,9 @@ def test_edits_to_pages_data_and_worksheets_show_in_the_next_build(warm, tmp_pat
         titles = [abbr["title"] for abbr in roles.select("abbr") if abbr.get_text() == "achterban"]
         assert titles and all(t.startswith("Wie iemand vertegenwoordigt, namens wie") for t in titles)
         kern = BeautifulSoup((site / "gesprekken/kerngesprek/index.html").read_text(encoding="utf-8"), "html.parser")
-        assert "Liefst vijf tot zeven." in kern.select_one(".factbox").get_text()
+        assert "Liefst vijf tot zeven;" in kern.select_one(".factbox").get_text()
+        rules = BeautifulSoup((site / "methode/samenvatting/index.html").read_text(encoding="utf-8"), "html.parser")
+        assert "Niemand vraagt verder." in rules.select_one("[data-fact=grondregels]").get_text()
         sheet = (site / "werkbladen/belangenkaart/index.html").read_text(encoding="utf-8")
         form = BeautifulSoup(sheet, "html.parser").select_one("form.ws-form")
         assert "Mandaat: wat mag jij beloven?" in form.get_text()
