@@ -6,7 +6,8 @@ worksheets/<id>.yml, the glossary its data/begrippen.yml. Sensible fallbacks, so
 shows a wrong date:
 - outside a git checkout, or for a page not yet committed: no date;
 - in a shallow clone (CI often clones one commit deep) git dates every older file to the oldest
-  commit it has; those files get no date, files changed in the commits that are there keep theirs.
+  commit it has, and cannot tell what that commit changed; those files get no date, files changed
+  in the later commits keep theirs (a clone one commit deep shows no dates at all).
 The dates are written in words in the page's language (Babel, which Material already needs).
 
 CLI: `python -m hooks.last_updated` lists every page with its date.
