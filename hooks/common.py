@@ -6,6 +6,7 @@ import functools
 import pathlib
 import posixpath
 import sys
+import unicodedata
 
 import yaml
 
@@ -84,3 +85,16 @@ def where_is(path: pathlib.Path) -> str:
         return str(path.relative_to(REPO))
     except ValueError:
         return str(path)
+
+
+_ARTICLES = {"nl": ("de ", "het ", "een "), "en": ("the ", "a ", "an ")}
+
+
+def sort_key(title: str, lang: str) -> str:
+    """How a title sorts in an index of its language: without case, accents or a leading article
+    ('The core session' under C, 'Cliëntenraad' next to 'client')."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().casefold().lstrip("'\"")
+    for article in _ARTICLES.get(lang, ()):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text

@@ -20,7 +20,18 @@ import sys
 from mkdocs.utils.meta import get_data
 
 from hooks import glossary
-from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, rel_link, taxonomy, where_is
+from hooks.common import (
+    DOCS,
+    LANGUAGES,
+    REPO,
+    SourceError,
+    check_cli,
+    load_yaml,
+    rel_link,
+    sort_key,
+    taxonomy,
+    where_is,
+)
 
 LABELS = {
     "nl": {
@@ -49,6 +60,7 @@ LABELS = {
         "worksheet": "Werkblad",
         "purpose": "Waarvoor",
         "none": "nog geen",
+        "start": "Begin hier",
     },
     "en": {
         "situation": "Situation",
@@ -76,6 +88,7 @@ LABELS = {
         "worksheet": "Worksheet",
         "purpose": "What for",
         "none": "none yet",
+        "start": "Start here",
     },
 }
 
@@ -309,19 +322,54 @@ def _pages(lang: str, folder: str, block: str) -> list[tuple[str, dict]]:
     return out
 
 
+def validate_situations() -> list[str]:
+    """Each situation in data/taxonomy.yml names a start guide that exists and is tagged with that
+    situation in both languages, and a one-line reason in both languages."""
+    tax, where = taxonomy(), "data/taxonomy.yml"
+    problems = []
+    for i, sit in enumerate(tax["situations"]):
+        field, start = f"{where}: situations[{i}] ('{sit.get('slug')}')", sit.get("start")
+        reason = sit.get("reason") if isinstance(sit.get("reason"), dict) else {}
+        problems += [
+            f"{field}.reason.{lang} is missing: one line on why this guide comes first."
+            for lang in LANGUAGES
+            if not str(reason.get(lang) or "").strip()
+        ]
+        if start not in tax["guides"]:
+            problems.append(
+                f"{field}.start names guide '{start}', which is not in guides:.{_suggest(start, tax['guides'])} "
+                "Name the guide to read first in this situation."
+            )
+            continue
+        for lang in LANGUAGES:
+            path = DOCS / lang / "gesprekken" / f"{start}.md"
+            guide = read_page(path)[1].get("guide") if path.exists() else None
+            if isinstance(guide, dict) and sit.get("slug") not in (guide.get("situations") or []):
+                problems.append(
+                    f"{field}.start: '{start}' is not tagged with this situation in {where_is(path)}. "
+                    f"Add '{sit.get('slug')}' to its guide.situations, or start with a guide that has it."
+                )
+    return problems
+
+
 def render_guides_by_situation(lang: str, here: str) -> str:
-    guides = _pages(lang, "gesprekken", "guide")
+    """Per situation: the start guide with its reason, then the other guides by title."""
+    problems = validate_situations()
+    if problems:
+        raise SourceError("\n".join(problems))
+    guides, t = _pages(lang, "gesprekken", "guide"), LABELS[lang]
     parts = []
     for sit in taxonomy()["situations"]:
         hits = [(p, m) for p, m in guides if sit["slug"] in m["guide"].get("situations", [])]
-        items = (
-            "\n".join(
-                f"- [{m['title']}]({rel_link(here, p)}) · {m['guide']['duration']} {LABELS[lang]['minutes']}"
-                for p, m in hits
-            )
-            or f"- {LABELS[lang]['none']}"
-        )
-        parts.append(f"### {sit[lang]} {{#{sit['slug']}}}\n\n{items}\n")
+        first = [(p, m) for p, m in hits if p == f"gesprekken/{sit['start']}.md"]
+        others = sorted((pm for pm in hits if pm not in first), key=lambda pm: sort_key(pm[1]["title"], lang))
+        items = [
+            f"- **{t['start']}:** [{m['title']}]({rel_link(here, p)}) · {m['guide']['duration']} {t['minutes']}  \n"
+            f"  {sit['reason'][lang]}"
+            for p, m in first
+        ]
+        items += [f"- [{m['title']}]({rel_link(here, p)}) · {m['guide']['duration']} {t['minutes']}" for p, m in others]
+        parts.append(f"### {sit[lang]} {{#{sit['slug']}}}\n\n{chr(10).join(items) or '- ' + t['none']}\n")
     return "\n".join(parts)
 
 
@@ -332,6 +380,7 @@ def render_guides_by_phase(lang: str, here: str) -> str:
         hits = [(p, m) for p, m in guides if m["guide"].get("phase") == phase["slug"]]
         if not hits:
             continue
+        hits.sort(key=lambda pm: sort_key(pm[1]["title"], lang))
         items = "\n".join(f"- [{m['title']}]({rel_link(here, p)}): {m.get('description', '')}" for p, m in hits)
         link = rel_link(here, f"methode/{phase['slug']}.md")
         parts.append(f"### [{phase['number']}. {phase[lang]}]({link}) {{#fase-{phase['slug']}}}\n\n{items}\n")
@@ -392,6 +441,7 @@ def check_all() -> list[str]:
         for path in sorted((DOCS / lang / "praktijk").glob("*.md")):
             if path.name != "index.md":
                 problems += validate_story(path, read_page(path)[1])
+    problems += validate_situations()
     try:
         glossary.glossary()
     except SourceError as exc:

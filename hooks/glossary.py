@@ -11,7 +11,7 @@ import html
 import pathlib
 import re
 
-from hooks.common import LANGUAGES, REPO, SourceError, load_yaml, where_is
+from hooks.common import LANGUAGES, REPO, SourceError, load_yaml, sort_key, where_is
 
 SOURCE = REPO / "data" / "begrippen.yml"
 LABELS = {
@@ -47,6 +47,11 @@ def _glossary(path: pathlib.Path, mtime: float) -> list[dict]:
         tooltip = entry.get("tooltip", {})
         if not isinstance(tooltip, dict) or any(not isinstance(tooltip.get(k, []), list) for k in LANGUAGES):
             problems.append(f"{where}: 'tooltip' must map nl/en to lists of word forms.")
+        elif entry.get("institution") and not tooltip.get("en"):
+            problems.append(
+                f"{where}: an institution needs 'tooltip.en' forms (the Dutch word and the English words the "
+                "pages use for it), so English readers see it explained."
+            )
     if problems:
         raise SourceError("\n".join(problems))
     return entries
@@ -55,7 +60,7 @@ def _glossary(path: pathlib.Path, mtime: float) -> list[dict]:
 def render_glossary(lang: str, here: str) -> str:
     t, other = LABELS[lang], "en" if lang == "nl" else "nl"
     parts = []
-    for entry in sorted(glossary(), key=lambda e: e[lang]["term"].lower()):
+    for entry in sorted(glossary(), key=lambda e: sort_key(e[lang]["term"], lang)):
         mine, theirs = entry[lang], entry[other]
         lines = [
             f"### {mine['term']} {{#{entry['id']}}}",

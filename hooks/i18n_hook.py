@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from hooks import freshness, i18n_site, redirects
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, build_language, i18n_busy
+from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
 from hooks.content import insert_after_h1
 
 log = get_plugin_logger("i18n-site")
@@ -87,7 +87,12 @@ def _finish(config):
     problems = redirects.write_redirects(site, site_path, moved)
     for problem in problems:
         log.error(problem)
-    counts = i18n_site.write_search_indexes(site)
+    try:
+        counts = i18n_site.write_search_indexes(site)
+    except SourceError as exc:  # a search synonym that leads nowhere (data/synonyms.yml)
+        counts = {}
+        for line in str(exc).splitlines():
+            log.error(line)
     maps = i18n_site.write_language_sitemaps(site, config.site_url)
     log.info(
         "search %s; sitemaps %s; 404 pages %s; %d redirects; %.2f s",

@@ -2,7 +2,8 @@
 
 - Twins: every page exists in Dutch and English (same relative path), or the build fails.
 - Search: the plugin writes one index for both languages; we split it so a Dutch page searches
-  Dutch pages (with Dutch stemming) and an English page English ones (`/en/search/…`).
+  Dutch pages (with Dutch stemming) and an English page English ones (`/en/search/…`), and add
+  the search synonyms of each language (hooks/synonyms.py).
 - Sitemaps: `/sitemap.xml` lists both languages with hreflang alternates; `/en/sitemap.xml` holds
   the English URLs, which Material's instant navigation reads on English pages.
 - 404: one page per language (`/404.html`, `/en/404.html`), language links pointing home.
@@ -18,7 +19,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, check_cli
+from hooks import synonyms
+from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, check_cli
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -68,15 +70,21 @@ def split_search_index(index: dict) -> dict[str, dict]:
 
 
 def write_search_indexes(site: pathlib.Path) -> dict[str, int]:
-    """Replace the mixed index with one per language; return the number of entries per language."""
+    """Replace the mixed index with one per language, with the search synonyms of that language
+    (hooks/synonyms.py); return the number of entries per language. A synonym rule that leads
+    nowhere raises SourceError after the indexes are written."""
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    counts = {}
+    counts, problems = {}, []
     for lang, sub in split_search_index(index).items():
+        sub, found = synonyms.add_synonyms(sub, lang)
+        problems += found
         target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(sub, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[lang] = len(sub["docs"])
+    if problems:
+        raise SourceError("\n".join(problems))
     return counts
 
 

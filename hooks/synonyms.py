@@ -1,0 +1,122 @@
+"""Search synonyms (data/synonyms.yml): words readers type that the site does not use.
+
+Each rule maps a reader's words ('directeur', 'boss') to the words the site uses ('bestuurder',
+'director'). Every entry of a language's search index (a page or a section) whose title or text
+holds a site word gets the reader's words in an extra field, `synonyms`, which Material's lunr
+index reads like the title and the text (the index's `config.fields`). The reader's words are
+repeated as often as the site word occurs (a use in the title counts five times, as the title
+weighs more; at most five repeats), so a search for the synonym ranks pages the way a search for
+the site word would.
+The field is not shown in the results.
+
+CLI: `python -m hooks.synonyms check` validates the file without a build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+
+from hooks.common import LANGUAGES, REPO, SourceError, check_cli, load_yaml, where_is
+
+SOURCE = REPO / "data" / "synonyms.yml"
+FIELD = "synonyms"
+TITLE_WEIGHT = 5
+MAX_REPEAT = 5  # lunr (BM25) barely scores repeats beyond a handful
+_TAG = re.compile(r"<[^>]+>")
+
+
+def rules(lang: str) -> list[tuple[list[str], list[str]]]:
+    """The (reader words, site words) rules of a language, validated."""
+    data = load_yaml(SOURCE) or {}
+    problems = check(data)
+    if problems:
+        raise SourceError("\n".join(problems))
+    return [(r["words"], r["site"]) for r in data.get(lang) or []]
+
+
+def check(data=None) -> list[str]:
+    """Problems in the file's shape, each naming the entry and the field."""
+    data = load_yaml(SOURCE) if data is None else data
+    where = where_is(SOURCE)
+    if not isinstance(data, dict):
+        return [f"{where}: must map each language ({', '.join(LANGUAGES)}) to a list of rules."]
+    problems = [f"{where}: unknown language '{k}'. Use {', '.join(LANGUAGES)}." for k in data if k not in LANGUAGES]
+    for lang in LANGUAGES:
+        for i, rule in enumerate(data.get(lang) or []):
+            at = f"{where}: {lang}[{i}]"
+            if not isinstance(rule, dict) or set(rule) != {"words", "site"}:
+                problems.append(f"{at} needs exactly 'words' (what readers type) and 'site' (the site's words).")
+                continue
+            for field in ("words", "site"):
+                values = rule[field]
+                if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
+                    problems.append(f"{at}.{field} must be a non-empty list of words.")
+                elif any(v != v.lower() for v in values):
+                    problems.append(f"{at}.{field}: write {values} in lower case.")
+            if isinstance(rule["words"], list) and any(
+                isinstance(w, str) and re.search(r"[\s-]", w) for w in rule["words"]
+            ):
+                problems.append(f"{at}.words: one word per item (search splits on spaces and hyphens).")
+    return problems
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def _counter(site_words: list[str]):
+    """A function counting the uses of the site words in a text, given the text and its word counts
+    (single words are looked up in the counts; phrases are searched for)."""
+    single = [w for w in site_words if _WORD.fullmatch(w)]
+    phrases = [w for w in site_words if w not in single]
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(p)}(?![\w-])" for p in phrases)) if phrases else None
+
+    def count(text: str, words: dict[str, int]) -> int:
+        return sum(words.get(w, 0) for w in single) + (len(pattern.findall(text)) if pattern else 0)
+
+    return count
+
+
+def _words(text: str) -> tuple[str, dict[str, int]]:
+    text = html.unescape(_TAG.sub(" ", text)).lower()
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text):
+        counts[word] = counts.get(word, 0) + 1
+    return text, counts
+
+
+def add_synonyms(index: dict, lang: str) -> tuple[dict, list[str]]:
+    """The index with a `synonyms` field on every entry that uses a site word, and one problem per
+    rule whose site words occur nowhere in this language (the synonym would lead nowhere)."""
+    compiled = [(words, site, _counter(site)) for words, site in rules(lang)]
+    used = [False] * len(compiled)
+    docs = []
+    for doc in index.get("docs", []):
+        title, title_words = _words(doc.get("title") or "")
+        text, text_words = _words(doc.get("text") or "")
+        extra = []
+        for n, (words, _, count) in enumerate(compiled):
+            hits = TITLE_WEIGHT * count(title, title_words) + count(text, text_words)
+            if hits:
+                used[n] = True
+                extra += words * min(hits, MAX_REPEAT)
+        docs.append({**doc, FIELD: " ".join(extra)} if extra else doc)
+    fields = {**index.get("config", {}).get("fields", {}), FIELD: {"boost": 1.0}}
+    problems = [
+        f"{where_is(SOURCE)}: {lang}: none of {site} occurs in the {lang} pages, so {words} would find "
+        "nothing. Use a word the pages use, or drop the rule."
+        for (words, site, _), hit in zip(compiled, used, strict=True)
+        if not hit
+    ]
+    return {**index, "config": {**index.get("config", {}), "fields": fields}, "docs": docs}, problems
+
+
+def main(argv: list[str]) -> int:
+    return check_cli(
+        argv, command="check", module="hooks.synonyms", check=check, ok="synonyms: data/synonyms.yml is valid"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
