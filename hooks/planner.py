@@ -177,9 +177,9 @@ def ui_texts(path: pathlib.Path = UI) -> tuple[dict[str, dict], list[str]]:
     problems: list[str] = []
 
     def walk(node, into: dict[str, dict], where: str) -> None:
-        if isinstance(node, dict) and set(node) == set(LANGUAGES):
-            found = {lang: node[lang] for lang in LANGUAGES}
-            if not all(isinstance(v, str) and v.strip() for v in found.values()):
+        if isinstance(node, dict) and set(node) & set(LANGUAGES):
+            found = {lang: node.get(lang) for lang in LANGUAGES}
+            if set(node) != set(LANGUAGES) or not all(isinstance(v, str) and v.strip() for v in found.values()):
                 problems.append(f"{where_is(path)}: {where} needs a text in every language ({', '.join(LANGUAGES)}).")
             elif len({tuple(sorted(re.findall(r"\{(\w+)\}", v))) for v in found.values()}) > 1:
                 problems.append(f"{where_is(path)}: {where} has other {{placeholders}} in nl than in en.")
