@@ -42,14 +42,11 @@
   }
 
   function button(label, detail, token, text) {
-    var box = document.createElement("p"), btn = document.createElement("button"), hidden = document.createElement("span");
-    var status = document.createElement("span");
+    var box = document.createElement("p"), btn = document.createElement("button"), status = document.createElement("span");
     box.className = "plan-add";
     btn.type = "button";
     btn.textContent = label;
-    hidden.className = "plan-sr";
-    hidden.textContent = ": " + detail;
-    btn.appendChild(hidden);
+    btn.setAttribute("aria-label", label + ": " + detail); // the visible words first (WCAG 2.5.3)
     status.setAttribute("role", "status");
     btn.addEventListener("click", function () { add(token, status, text); });
     box.append(btn, status);

@@ -389,8 +389,8 @@
       controls.append(el("label", { for: mid }, t.minutes, el("span", { class: "plan-sr", text: " " + v.title })), minutes);
     }
     function control(name, label, disabled, action) {
-      controls.append(el("button", { type: "button", class: "planner-button planner-button--small", "data-control": name, disabled: disabled, onclick: action },
-        label, el("span", { class: "plan-sr", text: ": " + v.title })));
+      controls.append(el("button", { type: "button", class: "planner-button planner-button--small", "data-control": name, disabled: disabled,
+        onclick: action, "aria-label": label + ": " + v.title, text: label }));
     }
     control("up", t.up, index === 0, function () { move(b.uid, -1, "up"); });
     control("down", t.down, index === count - 1, function () { move(b.uid, 1, "down"); });
