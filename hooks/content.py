@@ -11,6 +11,7 @@ CLI: `python -m hooks.content check` validates every guide, story and the glossa
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import pathlib
@@ -114,6 +115,7 @@ STORY_FIELDS = {
     "worksheets": list,
 }
 STEP = re.compile(r"^###\s+(?P<title>.*?)\s*\((?P<min>\d+)\s*min\)\s*(\{[^}]*\})?\s*$")
+PART_ID = re.compile(r"\{\s*#([\w-]+)[^}]*\}\s*$")
 
 
 # ---- Reading pages ------------------------------------------------------------------------------
@@ -168,17 +170,39 @@ def _check_slugs(where: str, field: str, values, known, what: str) -> list[str]:
     ]
 
 
+@dataclasses.dataclass(frozen=True)
+class Part:
+    """One ### part of a ## section: a timed step of 'verloop', a situation of 'anders'."""
+
+    heading: str  # as written after '### ': 'Pauze (10 min) {#pauze}'
+    title: str  # without the '(N min)' and the '{#id}': 'Pauze'
+    minutes: int  # -1 when the heading has no '(N min)'
+    id: str  # '' when the heading has no '{#id}'
+    body: str  # the Markdown below the heading, up to the next ## or ### heading
+
+
+def section_parts(markdown: str, section: str) -> list[Part]:
+    """The ### parts of the ## section with id `section`, in order (the one parser of guide steps)."""
+    parts, inside, current = [], False, None
+    for line in [*markdown.splitlines(), "## end"]:
+        if line.startswith(("## ", "### ")) and current is not None:
+            parts.append(Part(*current[:4], "\n".join(current[4]).strip()))
+            current = None
+        if line.startswith("## "):
+            inside = f"{{#{section}}}" in line.replace(" ", "")
+        elif inside and line.startswith("### "):
+            heading = line[4:].strip()
+            match, ident = STEP.match(line.strip()), PART_ID.search(heading)
+            title = match["title"] if match else PART_ID.sub("", heading).strip()
+            current = (heading, title, int(match["min"]) if match else -1, ident[1] if ident else "", [])
+        elif current is not None:
+            current[4].append(line)
+    return parts
+
+
 def timed_steps(markdown: str) -> list[tuple[str, int]]:
     """The (title, minutes) of each ### step in the section with id 'verloop'."""
-    steps, inside = [], False
-    for line in markdown.splitlines():
-        if line.startswith("## "):
-            inside = "{#verloop}" in line.replace(" ", "")
-            continue
-        if inside and line.startswith("### "):
-            match = STEP.match(line.strip())
-            steps.append((line[4:].strip(), int(match["min"]) if match else -1))
-    return steps
+    return [(part.heading, part.minutes) for part in section_parts(markdown, "verloop")]
 
 
 def _front_matter(path: pathlib.Path, meta: dict, name: str, fields: dict) -> tuple[str, dict | None, list[str]]:

@@ -20,6 +20,7 @@ import pathlib
 import re
 import sys
 
+import rjsmin
 import tinycss2
 
 _CLASS_ATTR = re.compile(r'class="([^"]*)"')
@@ -185,16 +186,28 @@ _BLOCK_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
-def strip_comments(site: pathlib.Path, names: tuple[str, ...] = ("site.css", "site.js")) -> int:
+MINIFIED = ("planner.js", "plan-add.js")  # minified whole (rjsmin): the planner page's weight budget
+
+
+OWN_ASSETS = ("site.css", "site.js", "planner.css", *MINIFIED)
+
+
+def strip_comments(site: pathlib.Path, names: tuple[str, ...] = OWN_ASSETS) -> int:
     """Drop the comments of our own assets in the built site (they stay in the sources): comment
-    blocks on their own lines in JavaScript, every comment in CSS. Returns the bytes saved."""
+    blocks on their own lines in JavaScript, every comment in CSS; the planner's scripts are
+    minified (comments and spaces). Returns the bytes saved."""
     saved = 0
     for name in names:
         path = site / "assets" / name
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        slim_text = _CSS_COMMENT.sub("", text) if name.endswith(".css") else _BLOCK_COMMENT_LINES.sub("", text)
+        if name in MINIFIED:
+            slim_text = rjsmin.jsmin(text)
+        elif name.endswith(".css"):
+            slim_text = _CSS_COMMENT.sub("", text)
+        else:
+            slim_text = _BLOCK_COMMENT_LINES.sub("", text)
         slim_text = re.sub(r"\n\s*\n+", "\n", slim_text)
         saved += len(text) - len(slim_text)
         path.write_text(slim_text, encoding="utf-8")

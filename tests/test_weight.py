@@ -1,8 +1,12 @@
 """Page weight: the first load of a conversation guide in Chromium, from a host that sends gzip,
 stays within the budget (all responses' bytes on the wire, bodies as compressed), and nothing in
-it fails. Search (worker and index) is not part of a first load: it loads when used."""
+it fails. Search (worker and index) is not part of a first load: it loads when used. The planner
+page, with its script and the guides' data, has a budget of its own; a guide page loads only the
+small 'add to plan' script of it."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.quality_helpers import first_load, gzip_server
 
@@ -10,6 +14,8 @@ __all__ = ["gzip_server"]  # a fixture, used by name below
 
 GUIDE = "gesprekken/kerngesprek/"
 BUDGET = 70_000  # bytes of compressed response bodies, first load of a guide page
+PLANNER_BUDGET = 90_000  # the planner page: its script, stylesheet and plannen/gidsen.json included
+PLAN_ADD_BUDGET = 1_500  # the 'add to plan' script on a guide page (68.1 kB before the planner)
 
 
 def _table(responses: list[dict], base: str) -> str:
@@ -48,3 +54,25 @@ def test_search_index_is_not_part_of_the_first_load(gzip_server, page):
     page.keyboard.press("/")
     page.keyboard.type("kerngesprek", delay=30)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+@pytest.mark.parametrize("path", ["plannen/", "en/plannen/"])
+def test_first_load_of_the_planner_is_within_its_budget(gzip_server, page, path):
+    responses = first_load(page, gzip_server + path)
+    total = sum(r["body"] for r in responses)
+    print(f"\nfirst load of /{path}: {total} B gzip in {len(responses)} responses\n" + _table(responses, gzip_server))
+    loaded = {r["url"].replace(gzip_server, "/") for r in responses}
+    assert {"/assets/planner.js", "/assets/planner.css", f"/{path}gidsen.json"} <= loaded, loaded
+    failed = [r for r in responses if r["status"] >= 400 or r["status"] == 0 or not r["url"].startswith(gzip_server)]
+    assert not failed, "failed or foreign requests:\n" + _table(failed, gzip_server)
+    assert total <= PLANNER_BUDGET, f"first load of /{path} is {total} B gzip, over {PLANNER_BUDGET} B:\n" + _table(
+        responses, gzip_server
+    )
+
+
+def test_a_guide_page_loads_only_the_small_add_to_plan_script_of_the_planner(gzip_server, page):
+    responses = first_load(page, gzip_server + GUIDE)
+    planner = [r for r in responses if "plan" in r["url"].replace(gzip_server, "/").split("/")[-1]]
+    assert [r["url"].replace(gzip_server, "/") for r in planner] == ["/assets/plan-add.js"]
+    assert planner[0]["body"] <= PLAN_ADD_BUDGET, f"plan-add.js is {planner[0]['body']} B gzip"
+    assert page.locator(".plan-add button").count() > 1

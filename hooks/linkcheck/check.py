@@ -1,6 +1,6 @@
 """The whole-site check: lychee for every href/src and #fragment, our own checks for what is
-specific to this site (language parity, the URL contract, URLs in the worksheet downloads), and
-messages that name the source file, the link, what is wrong and the likely fix."""
+specific to this site (language parity, the URL contract, URLs in the worksheet downloads, the
+planner's data), and messages that name the source file, the link, what is wrong and the likely fix."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hooks.common import DOCS, REPO
 from hooks.linkcheck import contract, lychee
 from hooks.linkcheck.documents import document_urls
 from hooks.linkcheck.parity import check_parity
+from hooks.linkcheck.planner_data import check_planner_data
 from hooks.linkcheck.problems import Problem
 from hooks.linkcheck.scan import Link, Page, scan_site, site_files
 from hooks.linkcheck.urls import Sources, Target, did_you_mean, find_file, page_url, resolve
@@ -68,6 +69,7 @@ def check_site(
         problems += found
         docs = sorted(site / f for f in files if f.endswith((".pdf", ".docx")) and not f.startswith("assets/"))
         problems += _check_documents(docs, site, files, pages, site_url, repo, sources)
+        problems += check_planner_data(site, files, pages, sources)
     finally:
         failures = lychee.finish(proc, site)
     suggest = len(failures) <= SUGGEST_LIMIT

@@ -12,7 +12,7 @@ class Problem:
     what: str  # what is wrong
     fix: str = ""  # the likely fix ('Did you mean …?')
     where: str = ""  # the built file and line: 'methode/waarom/index.html:2426'
-    kind: str = "link"  # link | parity | contract | document
+    kind: str = "link"  # link | parity | contract | document | planner
 
     def __str__(self) -> str:
         where = f" (in {self.where})" if self.where else ""
