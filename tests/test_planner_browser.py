@@ -202,15 +202,17 @@ def test_an_old_link_whose_guide_lost_a_step_opens_and_names_the_step(browser, s
         open_planner(page, server, lang, "?p=kerngesprek.oude-stap:20,kerngesprek.rondes,pauze:10&start=10:00&v=1")
         notice = page.inner_text("#planner .planner-notice")
         assert ui("missingNote", lang) + "kerngesprek.oude-stap" in notice
-        rondes = next(s["title"] for s in guides[lang]["kerngesprek"]["steps"] if s["id"] == "rondes")
+        step = next(s for s in guides[lang]["kerngesprek"]["steps"] if s["id"] == "rondes")
+        end = f"{10 + step['minutes'] // 60}:{step['minutes'] % 60:02d}"  # the step starts at 10:00
+        after = f"{10 + (step['minutes'] + 10) // 60}:{(step['minutes'] + 10) % 60:02d}"
         assert [(b["kind"], b["time"], b["title"]) for b in blocks(page)] == [
             ("missing", "", "kerngesprek.oude-stap"),
-            ("step", "10:00–10:50", rondes),
-            ("break", "10:50–11:00", ui("breakTitle", lang)),
+            ("step", f"10:00–{end}", step["title"]),
+            ("break", f"{end}–{after}", ui("breakTitle", lang)),
         ]
         page.locator(".planner-block--missing [data-control=remove]").click()
         assert query(page) == "p=kerngesprek.rondes,pauze:10&start=10:00&v=1"
-        assert [b["time"] for b in blocks(page)] == ["10:00–10:50", "10:50–11:00"]
+        assert [b["time"] for b in blocks(page)] == [f"10:00–{end}", f"{end}–{after}"]
 
 
 def test_a_malformed_link_says_what_it_could_not_read_and_shows_the_rest(browser, server, guides):

@@ -85,8 +85,8 @@ def test_languages_that_disagree_on_a_step_are_named_and_the_guide_left_out(tmp_
     docs = _docs_copy(tmp_path)
     _replace(
         docs / "en" / "gesprekken" / "kerngesprek.md",
-        "**Shorter:** 10 min. Ask only the first two questions.",
-        "**Shorter:** 5 min. Ask only the first question.",
+        "**Shorter:** 10 min. Look at the canvas seated.",
+        "**Shorter:** 5 min. Look at the canvas seated.",
     )
     data, problems = planner.build_all(docs)
     assert any("en/gesprekken/kerngesprek.md: its steps" in p and "make them equal" in p for p in problems), problems
@@ -117,7 +117,7 @@ def test_a_step_without_goal_or_question_fails_the_build_naming_file_and_step(tm
     project = scratch_copy(tmp_path / "p")
     guide = project / "docs" / "nl" / "gesprekken" / "kerngesprek.md"
     _replace(guide, "**Doel:** Even bijkomen. Iedereen weet wat er na de pauze komt.\n\n", "")
-    _replace(guide, "**Korter:** 10 min. Stel alleen", "**Korter:** 20 min. Stel alleen")
+    _replace(guide, "**Korter:** 10 min. Sla het voorlezen over", "**Korter:** 20 min. Sla het voorlezen over")
     english = project / "docs" / "en" / "gesprekken" / "intake.md"
     text = english.read_text(encoding="utf-8").replace('"*{.vraag}', '"*')
     english.write_text(text, encoding="utf-8")

@@ -83,10 +83,45 @@
       field.setAttribute("aria-labelledby", head.id);
     }
   }
+  // A table wider than the screen scrolls inside its wrapper: make that wrapper reachable by
+  // keyboard and name it after the section it is in (WCAG 2.1.1; axe `scrollable-region-focusable`).
+  var tableWord = { nl: "Tabel", en: "Table" };
+  function focusableScrollers() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) {
+      var wrap = wraps[i];
+      if (wrap.scrollWidth <= wrap.clientWidth + 1) {
+        if (wrap.getAttribute("data-scroll-focus")) {
+          wrap.removeAttribute("tabindex");
+          wrap.removeAttribute("role");
+          wrap.removeAttribute("aria-label");
+          wrap.removeAttribute("data-scroll-focus");
+        }
+        continue;
+      }
+      if (wrap.hasAttribute("tabindex")) continue;
+      var heading = null;
+      for (var el = wrap; el && !heading; el = el.parentElement) {
+        for (var prev = el.previousElementSibling; prev && !heading; prev = prev.previousElementSibling) {
+          if (/^H[1-6]$/.test(prev.tagName)) heading = prev;
+        }
+      }
+      var name = heading ? heading.textContent.replace(/[#¶]\s*$/, "").replace(/\s+/g, " ").trim() : "";
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", (tableWord[document.documentElement.lang] || tableWord.nl) + (name ? ": " + name : ""));
+      wrap.setAttribute("data-scroll-focus", "1");
+    }
+  }
   function run() {
     nameCheckboxes();
     labelTableCells();
+    focusableScrollers();
   }
+  window.addEventListener("resize", function () {
+    window.clearTimeout(run.timer);
+    run.timer = window.setTimeout(focusableScrollers, 200);
+  });
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(run);
   } else {
