@@ -17,9 +17,7 @@ import pathlib
 import re
 import sys
 
-from mkdocs.utils.meta import get_data
-
-from hooks import glossary
+from hooks import frontmatter, glossary
 from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, rel_link, taxonomy, where_is
 
 LABELS = {
@@ -109,11 +107,12 @@ STEP = re.compile(r"^###\s+(?P<title>.*?)\s*\((?P<min>\d+)\s*min\)\s*(\{[^}]*\})
 @functools.lru_cache(maxsize=512)
 def _read(path: str, mtime: float) -> tuple[str, dict]:
     with open(path, encoding="utf-8") as fh:
-        return get_data(fh.read())
+        return frontmatter.split(fh.read(), where_is(pathlib.Path(path)))
 
 
 def read_page(path: pathlib.Path) -> tuple[str, dict]:
-    """Markdown body and front matter of a page (cached per modification time)."""
+    """Markdown body and front matter of a page (strict: hooks/frontmatter.py; cached per
+    modification time). Raises SourceError when the front matter cannot be read."""
     return _read(str(path), path.stat().st_mtime)
 
 
@@ -382,16 +381,21 @@ def insert_after_h1(markdown: str, block: str) -> str:
 
 
 def check_all() -> list[str]:
-    """Validate every guide, story and the glossary, in both languages."""
-    problems = []
-    for lang in LANGUAGES:
-        for path in sorted((DOCS / lang / "gesprekken").glob("*.md")):
-            if path.name != "index.md":
-                body, meta = read_page(path)
-                problems += validate_guide(path, body, meta)
-        for path in sorted((DOCS / lang / "praktijk").glob("*.md")):
-            if path.name != "index.md":
-                problems += validate_story(path, read_page(path)[1])
+    """Validate the front matter of every page, every guide, story and the glossary, in both languages."""
+    problems = frontmatter.check_tree(DOCS)
+    if problems:  # everything below reads the same front matter
+        return problems
+    try:
+        for lang in LANGUAGES:
+            for path in sorted((DOCS / lang / "gesprekken").glob("*.md")):
+                if path.name != "index.md":
+                    body, meta = read_page(path)
+                    problems += validate_guide(path, body, meta)
+            for path in sorted((DOCS / lang / "praktijk").glob("*.md")):
+                if path.name != "index.md":
+                    problems += validate_story(path, read_page(path)[1])
+    except SourceError as exc:
+        problems += str(exc).splitlines()
     try:
         glossary.glossary()
     except SourceError as exc:

@@ -7,9 +7,10 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks import citations, content, glossary, memo
+from hooks import citations, content, frontmatter, glossary, memo
 from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
 
 log = get_plugin_logger("content")
@@ -21,6 +22,12 @@ def on_files(files, config):
     # Once per build: the default language is built first, the others follow in the same process
     # and read the same sources.
     if build_language(config) == DEFAULT_LANGUAGE:
+        # MkDocs shows front matter it cannot parse as page text: fail first, naming file and line.
+        problems = frontmatter.check_tree(pathlib.Path(config.docs_dir))
+        for problem in problems:
+            log.error(problem)
+        if problems:
+            raise PluginError(f"{len(problems)} page(s) with front matter the build cannot read (listed above).")
         memo.begin()
         _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
     return files

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from hooks import freshness, i18n_site, redirects
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, build_language, i18n_busy
+from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
 from hooks.content import insert_after_h1
 
 log = get_plugin_logger("i18n-site")
@@ -44,7 +44,10 @@ def on_files(files, config):
             raise PluginError(f"{len(problems)} page(s) without a twin in the other language (listed above).")
     if build_language(config) != DEFAULT_LANGUAGE:
         _stale.clear()
-        _stale.update(freshness.stale_translations(lang=build_language(config)))
+        try:
+            _stale.update(freshness.stale_translations(lang=build_language(config)))
+        except SourceError as exc:
+            raise PluginError(str(exc)) from None
         for rel, (nl_time, en_time) in sorted(_stale.items()):
             log.info(
                 "translation older than its Dutch source: docs/%s/%s (Dutch %s, translation %s)",

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hooks.strict_yaml import StrictYAMLError
+
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .cache import Cache, engine_digest, output_key
 from .schema import LoadedSheet, SheetError, check_related, load_sheet, load_taxonomy
@@ -110,8 +112,11 @@ def load_sources(root: Path, *, docs_dir: Path | None = None, paths: list[Path] 
     With `docs_dir`, also check that every `related:` page exists in docs/<lang>/ for each language,
     and that download names are unique.
     """
-    taxonomy = load_taxonomy(root)
     errors: list[SheetError] = []
+    try:
+        taxonomy = load_taxonomy(root)
+    except StrictYAMLError as exc:
+        raise WorksheetErrors([SheetError(exc.source, "", exc.problem, exc.fix, exc.line)]) from None
     sources: list[Source] = []
     for path in paths if paths is not None else source_files(root):
         display = _display(path, root)

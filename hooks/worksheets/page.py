@@ -48,12 +48,13 @@ def human_size(size: int, lang: str) -> str:
 
 def page_title(path: Path) -> str | None:
     """The `title:` front matter of a Markdown page, else its first H1, else None."""
-    from mkdocs.utils.meta import get_data
+    from hooks.common import SourceError
+    from hooks.frontmatter import split
 
     try:
-        body, meta = get_data(path.read_text(encoding="utf-8"))
-    except OSError:
-        return None
+        body, meta = split(path.read_text(encoding="utf-8"), path.name)
+    except (OSError, UnicodeDecodeError, SourceError):
+        return None  # the front matter check names the problem
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         return meta["title"].strip()
     match = re.search(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", body, flags=re.MULTILINE)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from hooks import strict_yaml
 
 from . import LANGUAGES
 
@@ -90,34 +90,18 @@ def format_path(path: Path_) -> str:
 # --- YAML with line numbers --------------------------------------------------------------------
 
 
-def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            lines[(*path, key)] = key_node.start_mark.line + 1
-            _line_map(value_node, (*path, key), lines)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, (*path, index), lines)
-
-
-def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text; return the data and a map from field path to 1-based line. The same text
-    is parsed once per process (a build asks for each sheet several times); callers get copies."""
-    data, lines = _parse_yaml(text)
+def parse_yaml(text: str, source: str = "<text>") -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML text with the strict loader (hooks/strict_yaml.py: no aliases, no duplicate
+    keys); return the data and a map from field path to 1-based line. The same text is parsed once
+    per process (a build asks for each sheet several times); callers get copies."""
+    data, lines = _parse_yaml(text, source)
     return copy.deepcopy(data), dict(lines)
 
 
 @functools.lru_cache(maxsize=64)
-def _parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about ten times faster
-    node = yaml.compose(text, Loader=loader)
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _line_map(node, (), lines)
-    return yaml.load(text, Loader=loader), lines
+def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
+    data, node = strict_yaml.parse(text, source=source)  # libyaml where installed
+    return data, strict_yaml.line_map(node)
 
 
 # --- the checker -------------------------------------------------------------------------------
@@ -456,24 +440,9 @@ def load_sheet(path: Path, *, display: str | None = None, taxonomy: dict[str, st
     except (OSError, UnicodeDecodeError) as exc:
         return LoadedSheet(name, None, [SheetError(name, "", f"cannot read the file ({exc})", "save it as UTF-8 text")])
     try:
-        data, lines = parse_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return LoadedSheet(
-            name,
-            None,
-            [
-                SheetError(
-                    name,
-                    "",
-                    f"the YAML does not parse: {problem}",
-                    "check indentation, colons and quotes on that line",
-                    line,
-                )
-            ],
-        )
+        data, lines = parse_yaml(text, name)
+    except strict_yaml.StrictYAMLError as exc:
+        return LoadedSheet(name, None, [SheetError(name, "", exc.problem, exc.fix, exc.line)])
     errors = validate(data, file=name, lines=lines, taxonomy=taxonomy)
     return LoadedSheet(name, data if isinstance(data, dict) else None, errors, lines)
 
@@ -483,7 +452,7 @@ def load_taxonomy(root: Path) -> dict[str, str] | None:
     path = root / "data" / "taxonomy.yml"
     if not path.is_file():
         return None
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    data = strict_yaml.load_file(path, display="data/taxonomy.yml") or {}
     return {item["id"]: item["en"] for item in data.get("worksheets", [])}
 
 
