@@ -18,7 +18,9 @@ import re
 import sys
 
 from hooks import frontmatter, glossary
+from hooks.citations import cite_text
 from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, rel_link, taxonomy, where_is
+from hooks.escape import md_cell, md_text
 
 LABELS = {
     "nl": {
@@ -243,7 +245,16 @@ def _phase(lang: str, slug: str) -> dict:
 
 
 def _links(lang: str, here: str, targets: list[str]) -> str:
-    return ", ".join(f"[{_title(lang, t)}]({rel_link(here, t)})" for t in targets) or LABELS[lang]["none"]
+    return ", ".join(f"[{md_text(_title(lang, t))}]({rel_link(here, t)})" for t in targets) or LABELS[lang]["none"]
+
+
+def _text(value: str, here: str) -> str:
+    """A text field as Markdown that shows it literally, citations linked to the sources page."""
+    return cite_text(str(value), here, md_text)
+
+
+def _phase_link(lang: str, here: str, phase: dict) -> str:
+    return f"[{phase['number']}. {md_text(phase[lang])}]({rel_link(here, 'methode/' + phase['slug'] + '.md')})"
 
 
 def _factbox(rows: list[tuple[str, str]]) -> str:
@@ -255,12 +266,12 @@ def render_guide_factbox(lang: str, here: str, meta: dict) -> str:
     g, t = meta["guide"], LABELS[lang]
     phase = _phase(lang, g["phase"])
     rows = [
-        (t["situation"], g["situation"]),
-        (t["goal"], g["goal"]),
-        (t["participants"], g["participants"]),
-        (t["lead"], g["lead"]),
+        (t["situation"], _text(g["situation"], here)),
+        (t["goal"], _text(g["goal"], here)),
+        (t["participants"], _text(g["participants"], here)),
+        (t["lead"], _text(g["lead"], here)),
         (t["duration"], f"{g['duration']} {t['minutes']}"),
-        (t["phase"], f"[{phase['number']}. {phase[lang]}]({rel_link(here, 'methode/' + phase['slug'] + '.md')})"),
+        (t["phase"], _phase_link(lang, here, phase)),
         (t["worksheets"], _links(lang, here, [f"werkbladen/{w}.md" for w in g["worksheets"]])),
     ]
     return _factbox(rows)
@@ -268,7 +279,7 @@ def render_guide_factbox(lang: str, here: str, meta: dict) -> str:
 
 def render_related(lang: str, here: str, meta: dict) -> str:
     pages = [f"gesprekken/{slug}.md" for slug in meta["guide"]["related"]]
-    items = "\n".join(f"- [{_title(lang, p)}]({rel_link(here, p)})" for p in pages)
+    items = "\n".join(f"- [{md_text(_title(lang, p))}]({rel_link(here, p)})" for p in pages)
     return f"\n\n## {LABELS[lang]['related']} {{#verwant}}\n\n{items}\n" if items else ""
 
 
@@ -278,16 +289,13 @@ def _label(lang: str, key: str, slug: str) -> str:
 
 def render_story_header(lang: str, here: str, meta: dict) -> str:
     s, t = meta["story"], LABELS[lang]
-    phases = ", ".join(
-        f"[{ph['number']}. {ph[lang]}]({rel_link(here, 'methode/' + ph['slug'] + '.md')})"
-        for ph in (_phase(lang, p) for p in s["phases"])
-    )
+    phases = ", ".join(_phase_link(lang, here, _phase(lang, p)) for p in s["phases"])
     rows = [
-        (t["sector"], _label(lang, "sectors", s["sector"])),
-        (t["partners"], s["partners"]),
-        (t["scale"], s["scale"]),
-        (t["period"], s["duration"]),
-        (t["outcome"], _label(lang, "outcomes", s["outcome"])),
+        (t["sector"], md_text(_label(lang, "sectors", s["sector"]))),
+        (t["partners"], _text(s["partners"], here)),
+        (t["scale"], _text(s["scale"], here)),
+        (t["period"], _text(s["duration"], here)),
+        (t["outcome"], md_text(_label(lang, "outcomes", s["outcome"]))),
         (t["phases"], phases),
         (t["guides"], _links(lang, here, [f"gesprekken/{g}.md" for g in s["guides"]])),
         (t["worksheets"], _links(lang, here, [f"werkbladen/{w}.md" for w in s["worksheets"]])),
@@ -315,12 +323,12 @@ def render_guides_by_situation(lang: str, here: str) -> str:
         hits = [(p, m) for p, m in guides if sit["slug"] in m["guide"].get("situations", [])]
         items = (
             "\n".join(
-                f"- [{m['title']}]({rel_link(here, p)}) · {m['guide']['duration']} {LABELS[lang]['minutes']}"
+                f"- [{md_text(m['title'])}]({rel_link(here, p)}) · {m['guide']['duration']} {LABELS[lang]['minutes']}"
                 for p, m in hits
             )
             or f"- {LABELS[lang]['none']}"
         )
-        parts.append(f"### {sit[lang]} {{#{sit['slug']}}}\n\n{items}\n")
+        parts.append(f"### {md_text(sit[lang])} {{#{sit['slug']}}}\n\n{items}\n")
     return "\n".join(parts)
 
 
@@ -331,9 +339,10 @@ def render_guides_by_phase(lang: str, here: str) -> str:
         hits = [(p, m) for p, m in guides if m["guide"].get("phase") == phase["slug"]]
         if not hits:
             continue
-        items = "\n".join(f"- [{m['title']}]({rel_link(here, p)}): {m.get('description', '')}" for p, m in hits)
-        link = rel_link(here, f"methode/{phase['slug']}.md")
-        parts.append(f"### [{phase['number']}. {phase[lang]}]({link}) {{#fase-{phase['slug']}}}\n\n{items}\n")
+        items = "\n".join(
+            f"- [{md_text(m['title'])}]({rel_link(here, p)}): {_text(m.get('description', ''), here)}" for p, m in hits
+        )
+        parts.append(f"### {_phase_link(lang, here, phase)} {{#fase-{phase['slug']}}}\n\n{items}\n")
     return "\n".join(parts)
 
 
@@ -345,8 +354,8 @@ def render_stories_index(lang: str, here: str) -> str:
     for p, m in stories:
         s = m["story"]
         rows.append(
-            f"| [{m['title']}]({rel_link(here, p)}) | {_label(lang, 'sectors', s['sector'])} | "
-            f"{s['scale']} | {_label(lang, 'outcomes', s['outcome'])} |"
+            f"| [{md_cell(m['title'])}]({rel_link(here, p)}) | {md_cell(_label(lang, 'sectors', s['sector']))} | "
+            f"{md_cell(s['scale'])} | {md_cell(_label(lang, 'outcomes', s['outcome']))} |"
         )
     return "\n".join(rows) + "\n"
 
@@ -359,7 +368,8 @@ def render_worksheets_index(lang: str, here: str) -> str:
         title = (data.get("title") or {}).get(lang) or _title(lang, f"werkbladen/{w['id']}.md")
         purpose = (data.get("purpose") or {}).get(lang, "")
         link = rel_link(here, "werkbladen/" + w["id"] + ".md")
-        items.append(f"- **[{title}]({link})**: {purpose}".rstrip(": "))
+        text = f": {_text(purpose, here)}" if purpose.strip() else ""
+        items.append(f"- **[{md_text(title)}]({link})**{text}")
     return "\n".join(items) + "\n"
 
 

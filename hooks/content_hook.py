@@ -5,6 +5,8 @@ import json
 import pathlib
 import sys
 
+import markupsafe
+
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError
@@ -93,6 +95,10 @@ def on_page_content(html, page, config, files):
             html = memo.remember("tooltips", glossary.add_tooltips, html, lang, deps=[glossary.SOURCE])
     except SourceError as exc:
         log.error(str(exc))
+    # A title is text, but Material's templates print page titles as HTML (MkDocs runs Jinja with
+    # autoescape off): escape it once, as Markup, which `|e` in a template leaves alone.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = markupsafe.escape(page.meta["title"])
     if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4
         html = f'<div class="print-one-page">{html}</div>'
     return html.replace('class="headerlink" href=', f'class="headerlink" aria-label="{title}" href=').replace(

@@ -11,7 +11,9 @@ import html
 import pathlib
 import re
 
+from hooks.citations import cite_text
 from hooks.common import LANGUAGES, REPO, SourceError, load_yaml, where_is
+from hooks.escape import md_text
 
 SOURCE = REPO / "data" / "begrippen.yml"
 LABELS = {
@@ -53,19 +55,21 @@ def _glossary(path: pathlib.Path, mtime: float) -> list[dict]:
 
 
 def render_glossary(lang: str, here: str) -> str:
+    """The glossary page body: every term, its definition and its counterpart in the other
+    language. The fields are text (escaped for Markdown); citations link to the sources page."""
     t, other = LABELS[lang], "en" if lang == "nl" else "nl"
     parts = []
     for entry in sorted(glossary(), key=lambda e: e[lang]["term"].lower()):
         mine, theirs = entry[lang], entry[other]
         lines = [
-            f"### {mine['term']} {{#{entry['id']}}}",
+            f"### {md_text(mine['term'])} {{#{entry['id']}}}",
             "",
-            mine["definition"].strip(),
+            cite_text(mine["definition"].strip(), here, md_text),
             "",
-            f"*{t['other']}: {theirs['term']}*",
+            f"*{t['other']}: {md_text(theirs['term'])}*",
         ]
         if mine.get("confuse"):
-            lines += ["", f"**{t['confuse']}:** {mine['confuse'].strip()}"]
+            lines += ["", f"**{t['confuse']}:** {cite_text(mine['confuse'].strip(), here, md_text)}"]
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 

@@ -12,32 +12,21 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
+from hooks.escape import md_text
+
 from .labels import labels
 from .render_html import example_fragment, form_fragment
-
-# Characters Python-Markdown (with the tables extension) takes a backslash escape for. <, > and &
-# are not among them: they become HTML entities instead (a backslash would stay visible).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
     href: str  # relative to the page's Markdown file
-
-
-def md_text(text: str) -> str:
-    """Text that Markdown shows literally (link texts, headings, paragraphs): HTML-escaped, Markdown
-    characters escaped, and a leading '1.' or '-' that would start a list kept as text. Runs of
-    white space become one space (also at the ends: the text may be a piece of a sentence)."""
-    text = _MD_SPECIAL.sub(r"\\\1", html_escape(re.sub(r"\s+", " ", str(text)), quote=False))
-    return re.sub(r"^(\d+)\.|^-", lambda m: f"{m.group(1)}\\." if m.group(1) else "\\-", text)
 
 
 def human_size(size: int, lang: str) -> str:
