@@ -15,7 +15,10 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from hooks.worksheets import FONTS_DIR
+from hooks.worksheets.pdf import render_pdf
+from hooks.worksheets.render_html import print_css
 from tests.helpers import REPO, build_env
+from tests.worksheets_helpers import pdf_text
 
 FONTS = sorted(FONTS_DIR.glob("*.ttf"))
 # Typographic quotes, dashes, ellipsis, euro, Dutch diacritics and ĳ, no-break and thin space, the
@@ -36,6 +39,18 @@ def test_the_bundled_fonts_draw_real_dutch_and_english_typography(font):
     cmap = TTFont(font).getBestCmap()
     missing = [f"U+{ord(c):04X} {c}" for c in TYPOGRAPHY if ord(c) not in cmap]
     assert not missing, f"{font.name} has no glyph for {missing}"
+
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 „één” ĳsbeer – café € 2,50 ‘zo’n’ …"
+
+
+def test_text_in_the_bundled_fonts_reads_back_from_the_pdf():
+    """A PDF that embeds a whole font maps glyphs back to text through the font's cmap: the fonts
+    have no glyph substitutions (GSUB), so every glyph drawn is the glyph of a character."""
+    assert all("GSUB" not in TTFont(font) for font in FONTS)
+    html = f"<html lang='nl'><style>{print_css()}</style><h1>{ALPHABET}</h1><p>{ALPHABET}</p></html>"
+    text = pdf_text(render_pdf(html))
+    assert " ".join(text.split()).count(ALPHABET) == 2, text
 
 
 def _render_all(out: pathlib.Path, tmp: pathlib.Path, *, env: dict | None = None, python: list | None = None):

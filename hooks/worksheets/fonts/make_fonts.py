@@ -6,7 +6,7 @@
 Atkinson Hyperlegible Next (SIL OFL 1.1, no Reserved Font Name: OFL.txt) from the npm package
 @fontsource/atkinson-hyperlegible-next: its `latin` and `latin-ext` woff2 files (400 and 700
 normal) are merged into one TrueType file per weight and subset to what Dutch and English text
-needs (KEEP). The original has no glyph for U+2010 HYPHEN (which WeasyPrint draws when it
+needs (KEEP), without glyph substitutions (see `_subset`). The original has no glyph for U+2010 HYPHEN (which WeasyPrint draws when it
 hyphenates a word) or U+2011 NON-BREAKING HYPHEN: both get a copy of its hyphen-minus glyph
 (ALIASES), so no other font is ever needed. The same input gives the same bytes.
 """
@@ -51,30 +51,44 @@ WEIGHTS = (("400", "Regular"), ("700", "Bold"))
 
 def make(package: pathlib.Path, weight: str, name: str, out: pathlib.Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        parts = []
+        parts, done = [], set()
         for script in ("latin", "latin-ext"):
             font = TTFont(
                 package / "files" / f"atkinson-hyperlegible-next-{script}-{weight}-normal.woff2",
                 recalcTimestamp=False,
             )
             font.flavor = None
+            # Each character from one file only: the merger would keep a second copy of a shared
+            # glyph and add a 'locl' substitution to it, which a PDF cannot map back to its text.
+            wanted = [c for c in KEEP if c in font.getBestCmap() and c not in done]
+            done.update(wanted)
+            _subset(font, wanted)
             part = pathlib.Path(tmp) / f"{script}.ttf"
             font.save(part)
             parts.append(str(part))
+            if script == "latin":
+                stamps = font["head"]
         merged = Merger().merge(parts)
-        stamps = TTFont(parts[0])["head"]
-    options = subset.Options()
-    options.layout_features = ["kern", "liga", "ccmp", "locl", "mark", "mkmk"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=KEEP)
-    subsetter.subset(merged)
+    _subset(merged, KEEP)
     _add_aliases(merged)
     merged["head"].created, merged["head"].modified = stamps.created, stamps.modified  # not today's date
     merged.recalcTimestamp = False
     merged.save(out / f"AtkinsonHyperlegibleNext-{name}-subset.ttf")
+
+
+def _subset(font: TTFont, unicodes: list[int]) -> None:
+    """Keep `unicodes`, their kerning and mark positioning (GPOS), and no glyph substitution
+    (GSUB): every glyph drawn is then the glyph of a character, which is how a PDF that embeds the
+    whole font maps glyphs back to text (its ToUnicode comes from the cmap)."""
+    options = subset.Options()
+    options.layout_features = ["kern", "mark", "mkmk"]
+    options.drop_tables += ["GSUB"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=unicodes)
+    subsetter.subset(font)
 
 
 def _add_aliases(font: TTFont) -> None:
