@@ -6,9 +6,10 @@
 Atkinson Hyperlegible Next (SIL OFL 1.1, no Reserved Font Name: OFL.txt) from the npm package
 @fontsource/atkinson-hyperlegible-next: its `latin` and `latin-ext` woff2 files (400 and 700
 normal) are merged into one TrueType file per weight and subset to what Dutch and English text
-needs (KEEP), without glyph substitutions (see `_subset`). The original has no glyph for U+2010 HYPHEN (which WeasyPrint draws when it
-hyphenates a word) or U+2011 NON-BREAKING HYPHEN: both get a copy of its hyphen-minus glyph
-(ALIASES), so no other font is ever needed. The same input gives the same bytes.
+needs (KEEP), without glyph substitutions (see `_subset`). The original has no glyph for U+2010
+HYPHEN (which WeasyPrint draws when it hyphenates a word) or U+2011 NON-BREAKING HYPHEN: both get
+a copy of its hyphen-minus glyph (ALIASES), so no other font is ever needed. The same input gives
+the same bytes.
 """
 
 from __future__ import annotations
