@@ -30,8 +30,11 @@ def load_yaml(path: pathlib.Path) -> object:
 
 
 def taxonomy() -> dict:
-    """The fixed lists of data/taxonomy.yml (phases, guides, worksheets, situations, …)."""
-    return load_yaml(REPO / "data" / "taxonomy.yml")
+    """The fixed lists of data/taxonomy.yml (phases, guides, worksheets, situations, …), checked
+    (hooks/datafiles.py: slugs, labels as text; a problem is a SourceError naming line and field)."""
+    from hooks import datafiles
+
+    return datafiles.checked(REPO / "data" / "taxonomy.yml", datafiles.check_taxonomy)
 
 
 def build_language(config) -> str:

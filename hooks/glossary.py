@@ -11,8 +11,9 @@ import html
 import pathlib
 import re
 
+from hooks import datafiles
 from hooks.citations import cite_text
-from hooks.common import LANGUAGES, REPO, SourceError, load_yaml, where_is
+from hooks.common import REPO
 from hooks.escape import md_text
 
 SOURCE = REPO / "data" / "begrippen.yml"
@@ -28,30 +29,8 @@ def glossary() -> list[dict]:
     return _glossary(path, path.stat().st_mtime if path.exists() else 0.0)
 
 
-@functools.lru_cache(maxsize=4)
 def _glossary(path: pathlib.Path, mtime: float) -> list[dict]:
-    entries = load_yaml(path) or []
-    problems, ids = [], set()
-    if not isinstance(entries, list):
-        raise SourceError(f"{where_is(path)}: must be a list of entries (see AUTHORING.md, 'Glossary').")
-    for i, entry in enumerate(entries):
-        where = f"{where_is(path)}: entry {i + 1} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
-        if not isinstance(entry, dict) or not entry.get("id"):
-            problems.append(f"{where}: needs an 'id'.")
-            continue
-        if entry["id"] in ids:
-            problems.append(f"{where}: id '{entry['id']}' is used twice. Give each entry its own id.")
-        ids.add(entry["id"])
-        for lang in LANGUAGES:
-            text = entry.get(lang)
-            if not isinstance(text, dict) or not text.get("term") or not text.get("definition"):
-                problems.append(f"{where}: '{lang}' needs 'term' and 'definition'.")
-        tooltip = entry.get("tooltip", {})
-        if not isinstance(tooltip, dict) or any(not isinstance(tooltip.get(k, []), list) for k in LANGUAGES):
-            problems.append(f"{where}: 'tooltip' must map nl/en to lists of word forms.")
-    if problems:
-        raise SourceError("\n".join(problems))
-    return entries
+    return datafiles.checked(path, datafiles.check_glossary) or []
 
 
 def render_glossary(lang: str, here: str) -> str:

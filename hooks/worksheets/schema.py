@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hooks import strict_yaml
 
-from . import LANGUAGES
+from . import FONTS_DIR, LANGUAGES
 
 FIELD_TYPES = ("text", "longtext", "table", "checklist", "scale")
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -226,6 +227,37 @@ class _Checker:
             self.sections(data["sections"])
         if "example" in data:
             self.example(data["example"])
+        self.characters(data, ())
+
+    def characters(self, value: Any, path: Path_) -> None:
+        """Every text goes into the PDF and the DOCX: no control characters (the DOCX writer
+        cannot store them, they are invisible anyway) and only characters the bundled font can
+        draw (anything else is an empty box on paper, or a font of the machine)."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.characters(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.characters(item, (*path, index))
+        elif isinstance(value, str):
+            control = sorted({c for c in value if _is_control(c)})
+            if control:
+                self.error(
+                    path,
+                    f"contains the invisible control character {', '.join(_name(c) for c in control)}",
+                    "delete it (it often comes along when text is pasted from another program); "
+                    "a line break in a text is written as a new line",
+                )
+            covered = font_characters()
+            missing = sorted({c for c in value if ord(c) not in covered and not _is_control(c) and c not in "\t\n\r"})
+            if missing:
+                self.error(
+                    path,
+                    f"the worksheet font cannot print {', '.join(_name(c) for c in missing)} (it would be an empty "
+                    "box on paper)",
+                    "write it differently (e.g. '->' for an arrow), or add the character to the font if the "
+                    "original has it (hooks/worksheets/fonts/README.md)",
+                )
 
     def instructions(self, value: Any) -> None:
         path = ("instructions",)
@@ -408,6 +440,28 @@ class _Checker:
                     for c, cell in enumerate(row):
                         if not isinstance(cell, (str, int, float)) or isinstance(cell, bool):
                             self.error((*path, lang, r, c), "a cell must be text or a number", "quote the cell text")
+
+
+def _is_control(char: str) -> bool:
+    """A character no text should hold: C0/C1 controls (except tab and line breaks), surrogates
+    and the non-characters U+FFFE/U+FFFF."""
+    category = unicodedata.category(char)
+    return (category == "Cc" and char not in "\t\n\r") or category == "Cs" or char in "\ufffe\uffff"
+
+
+def _name(char: str) -> str:
+    """'U+00E9 'é'' (or just 'U+0001' for an invisible one)."""
+    code = f"U+{ord(char):04X}"
+    return code if _is_control(char) else f"{code} '{char}'"
+
+
+@functools.lru_cache(maxsize=1)
+def font_characters() -> frozenset[int]:
+    """The characters every bundled worksheet font can draw (their cmaps, intersected)."""
+    from fontTools.ttLib import TTFont
+
+    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in sorted(FONTS_DIR.glob("*.ttf"))]
+    return frozenset(set.intersection(*maps)) if maps else frozenset()
 
 
 def _kind(value: Any) -> str:
