@@ -19,7 +19,18 @@ import sys
 
 from hooks import frontmatter, glossary
 from hooks.citations import cite_text
-from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, rel_link, taxonomy, where_is
+from hooks.common import (
+    DEFAULT_LANGUAGE,
+    DOCS,
+    LANGUAGES,
+    REPO,
+    SourceError,
+    check_cli,
+    load_yaml,
+    rel_link,
+    taxonomy,
+    where_is,
+)
 from hooks.escape import md_cell, md_text
 
 LABELS = {
@@ -99,6 +110,11 @@ STORY_FIELDS = {
     "phases": list,
     "guides": list,
     "worksheets": list,
+}
+# Facts that are the same in every language: they must be equal in a page and its twin.
+TWIN_FACTS = {
+    "gesprekken": ("guide", ("duration", "phase", "worksheets", "situations", "related")),
+    "praktijk": ("story", ("sector", "outcome", "phases", "guides", "worksheets")),
 }
 STEP = re.compile(r"^###\s+(?P<title>.*?)\s*\((?P<min>\d+)\s*min\)\s*(\{[^}]*\})?\s*$")
 
@@ -390,6 +406,31 @@ def insert_after_h1(markdown: str, block: str) -> str:
     return block + "\n" + markdown
 
 
+def check_twin_facts(docs: pathlib.Path = DOCS) -> list[str]:
+    """Language-independent fields of guides and stories that differ between a page and its twin."""
+    problems = []
+    names = {"nl": "Dutch", "en": "English"}
+    for folder, (block, fields) in TWIN_FACTS.items():
+        for source in sorted((docs / DEFAULT_LANGUAGE / folder).glob("*.md")):
+            if source.name == "index.md":
+                continue
+            for lang in LANGUAGES:
+                twin = docs / lang / folder / source.name
+                if lang == DEFAULT_LANGUAGE or not twin.exists():
+                    continue  # a missing twin is reported by the twins check
+                mine, theirs = read_page(source)[1].get(block), read_page(twin)[1].get(block)
+                if not isinstance(mine, dict) or not isinstance(theirs, dict):
+                    continue  # reported by validate_guide / validate_story
+                for field in fields:
+                    if field in mine and field in theirs and mine[field] != theirs[field]:
+                        problems.append(
+                            f"{where_is(source)} and {where_is(twin)} differ in {block}.{field} "
+                            f"({mine[field]!r} in {names[DEFAULT_LANGUAGE]}, {theirs[field]!r} in "
+                            f"{names.get(lang, lang)}). Make them equal: this fact is the same in every language."
+                        )
+    return problems
+
+
 def check_all() -> list[str]:
     """Validate the front matter of every page, every guide, story and the glossary, in both languages."""
     problems = frontmatter.check_tree(DOCS)
@@ -404,6 +445,7 @@ def check_all() -> list[str]:
             for path in sorted((DOCS / lang / "praktijk").glob("*.md")):
                 if path.name != "index.md":
                     problems += validate_story(path, read_page(path)[1])
+        problems += check_twin_facts()
     except SourceError as exc:
         problems += str(exc).splitlines()
     try:

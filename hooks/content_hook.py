@@ -25,11 +25,15 @@ def on_files(files, config):
     # and read the same sources.
     if build_language(config) == DEFAULT_LANGUAGE:
         # MkDocs shows front matter it cannot parse as page text: fail first, naming file and line.
-        problems = frontmatter.check_tree(pathlib.Path(config.docs_dir))
+        docs = pathlib.Path(config.docs_dir)
+        problems = frontmatter.check_tree(docs)
         for problem in problems:
             log.error(problem)
         if problems:
             raise PluginError(f"{len(problems)} page(s) with front matter the build cannot read (listed above).")
+        # Duration, phase, sector, …: one fact, the same in both languages (strict mode fails on it).
+        for problem in content.check_twin_facts(docs):
+            log.error(problem)
         memo.begin()
         _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
     return files

@@ -37,7 +37,7 @@ def parse(page: str) -> _Elements:
 
 def test_a_tooltip_never_lands_inside_an_attribute_that_holds_a_greater_than_sign():
     page = (
-        '<p data-note="x > BATNA y" title=\'a > achterban\'>De BATNA van de achterban.</p>'
+        "<p data-note=\"x > BATNA y\" title='a > achterban'>De BATNA van de achterban.</p>"
         '<img alt="kijk > BATNA" src="x.png">'
     )
     out = add_tooltips(page, "nl")
