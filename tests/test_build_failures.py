@@ -71,3 +71,18 @@ def test_language_independent_facts_that_differ_between_twins_fail_the_build_nam
     assert f"{stories} differ in story.outcome ('akkoord' in Dutch, 'deels' in English)" in result.stderr
     assert f"{stories} differ in story.sector" in result.stderr
     assert "Make them equal" in result.stderr
+
+
+def test_a_truncated_file_in_the_worksheet_cache_is_rendered_again_and_the_build_passes(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    first = build(project, tmp_path / "site")
+    assert first.returncode == 0, first.stderr[-3000:]
+    good = (tmp_path / "site" / "werkbladen" / "belangenkaart.pdf").read_bytes()
+    cached = [p for p in (project / ".cache" / "plugin" / "worksheets" / "nl").rglob("belangenkaart.pdf")]
+    for path in cached:
+        path.write_bytes(path.read_bytes()[:1000])
+    result = build(project, tmp_path / "site-2")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "worksheet cache: nl/belangenkaart.pdf was damaged" in result.stderr
+    assert "worksheets/belangenkaart.yml" not in result.stderr
+    assert (tmp_path / "site-2" / "werkbladen" / "belangenkaart.pdf").read_bytes() == good

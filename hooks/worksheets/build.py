@@ -58,6 +58,7 @@ class Report:
     sheets: int
     outputs: list[Output] = field(default_factory=list)
     seconds: float = 0.0
+    repaired: list[str] = field(default_factory=list)  # damaged cache files rendered again
 
     @property
     def rendered(self) -> int:
@@ -68,9 +69,10 @@ class Report:
         return len(self.outputs) - self.rendered
 
     def summary(self) -> str:
+        repaired = f" ({len(self.repaired)} damaged in the cache and rendered again)" if self.repaired else ""
         return (
             f"worksheets ({self.lang}): {self.sheets} sheets, {len(self.outputs)} files, "
-            f"{self.rendered} rendered, {self.cached} cached, {self.seconds:.1f} s"
+            f"{self.rendered} rendered{repaired}, {self.cached} cached, {self.seconds:.1f} s"
         )
 
 
@@ -189,5 +191,6 @@ def build_language(sources: list[Source], lang: str, *, site_url: str, cache_dir
                 )
     finally:
         cache.save()
+    report.repaired = list(cache.damaged)
     report.seconds = time.perf_counter() - started
     return report
