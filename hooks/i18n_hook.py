@@ -97,8 +97,11 @@ def _finish(config):
         target = site / ("404.html" if lang == DEFAULT_LANGUAGE else f"{lang}/404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(i18n_site.point_language_links_home(html, site_path), encoding="utf-8")
-    moved = redirects.load()
-    problems = redirects.write_redirects(site, site_path, moved)
+    try:
+        moved = redirects.load()
+        problems = redirects.write_redirects(site, site_path, moved)
+    except SourceError as exc:
+        moved, problems = {}, str(exc).splitlines()
     for problem in problems:
         log.error(problem)
     counts = i18n_site.write_search_indexes(site)
