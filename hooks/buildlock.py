@@ -44,3 +44,9 @@ def release(site_dir: str) -> None:
     if fd is not None:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def release_all() -> None:
+    """Release every lock this process holds (a build that failed)."""
+    for site_dir in list(_held):
+        release(site_dir)

@@ -4,7 +4,9 @@
   steps of a guide adding up to its duration. Each problem names the file, the field and the fix.
 - render_*: Markdown generated into pages (fact boxes, related guides, the composite notice,
   the guides / stories / worksheets / glossary indexes, glossary tooltips). Generated Markdown
-  uses relative .md links, so MkDocs' own validation checks every one of them.
+  uses relative .md links, so MkDocs' own validation checks every one of them. Every value from
+  front matter or data/*.yml is text, escaped for where it lands (hooks/escape.py).
+- check_twin_facts: duration, phase, sector, … are equal in a page and its twin.
 
 CLI: `python -m hooks.content check` validates every guide, story and the glossary without a build.
 """

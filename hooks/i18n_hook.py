@@ -66,8 +66,7 @@ def on_pre_build(config):
 
 
 def on_build_error(error):
-    for site_dir in list(buildlock._held):
-        buildlock.release(site_dir)
+    buildlock.release_all()
 
 
 def on_post_template(output_content, template_name, config):
