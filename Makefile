@@ -56,6 +56,7 @@ $(NODE_STAMP): package-lock.json
 node-deps: $(NODE_STAMP)  ## JavaScript the tests need (axe-core), from package-lock.json
 test-deps: node-deps
 
-bench: $(STAMP) test-deps  ## build, worksheet, page-weight and search-index figures -> site/reports/quality.md
+bench: $(STAMP) test-deps  ## build, worksheet, page-weight, search-index and Lighthouse Performance figures
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/linkcheck.py
+	$(BIN)/python bench/lighthouse.py

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import pathlib
 import posixpath
 import sys
 import unicodedata
-
-import yaml
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
@@ -20,29 +17,25 @@ class SourceError(Exception):
     """A content problem the author must fix; the message names the file, the field and the fix."""
 
 
-@functools.lru_cache(maxsize=8)
-def _load_yaml(path: str, mtime: float) -> object:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 def load_yaml(path: pathlib.Path) -> object:
-    """Parse a YAML file (cached per modification time, so `mkdocs serve` sees edits)."""
+    """Parse a YAML file with the strict loader (hooks/strict_yaml.py: no aliases, no duplicate
+    keys), once per version of the file, so `mkdocs serve` sees edits."""
+    from hooks import strict_yaml
+
     try:
-        return _load_yaml(str(path), path.stat().st_mtime)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise SourceError(
-            f"{path.relative_to(REPO)}{where}: the YAML does not parse ({exc}). Fix the syntax there."
-        ) from exc
+        return strict_yaml.load_file(path, display=where_is(path))
+    except strict_yaml.StrictYAMLError as exc:
+        raise SourceError(str(exc)) from None
     except FileNotFoundError as exc:
-        raise SourceError(f"{path.relative_to(REPO)} is missing.") from exc
+        raise SourceError(f"{where_is(path)} is missing.") from exc
 
 
 def taxonomy() -> dict:
-    """The fixed lists of data/taxonomy.yml (phases, guides, worksheets, situations, …)."""
-    return load_yaml(REPO / "data" / "taxonomy.yml")
+    """The fixed lists of data/taxonomy.yml (phases, guides, worksheets, situations, …), checked
+    (hooks/datafiles.py: slugs, labels as text; a problem is a SourceError naming line and field)."""
+    from hooks import datafiles
+
+    return datafiles.checked(REPO / "data" / "taxonomy.yml", datafiles.check_taxonomy)
 
 
 def build_language(config) -> str:

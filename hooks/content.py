@@ -4,7 +4,9 @@
   steps of a guide adding up to its duration. Each problem names the file, the field and the fix.
 - render_*: Markdown generated into pages (fact boxes, related guides, the composite notice,
   the guides / stories / worksheets / glossary indexes, glossary tooltips). Generated Markdown
-  uses relative .md links, so MkDocs' own validation checks every one of them.
+  uses relative .md links, so MkDocs' own validation checks every one of them. Every value from
+  front matter or data/*.yml is text, escaped for where it lands (hooks/escape.py).
+- check_twin_facts: duration, phase, sector, … are equal in a page and its twin.
 
 CLI: `python -m hooks.content check` validates every guide, story and the glossary without a build.
 """
@@ -18,10 +20,10 @@ import pathlib
 import re
 import sys
 
-from mkdocs.utils.meta import get_data
-
-from hooks import glossary
+from hooks import frontmatter, glossary
+from hooks.citations import cite_text
 from hooks.common import (
+    DEFAULT_LANGUAGE,
     DOCS,
     LANGUAGES,
     REPO,
@@ -33,6 +35,7 @@ from hooks.common import (
     taxonomy,
     where_is,
 )
+from hooks.escape import md_cell, md_text
 
 LABELS = {
     "nl": {
@@ -114,6 +117,11 @@ STORY_FIELDS = {
     "guides": list,
     "worksheets": list,
 }
+# Facts that are the same in every language: they must be equal in a page and its twin.
+TWIN_FACTS = {
+    "gesprekken": ("guide", ("duration", "phase", "worksheets", "situations", "related")),
+    "praktijk": ("story", ("sector", "outcome", "phases", "guides", "worksheets")),
+}
 STEP = re.compile(r"^###\s+(?P<title>.*?)\s*\((?P<min>\d+)\s*min\)\s*(\{[^}]*\})?\s*$")
 PART_ID = re.compile(r"\{\s*#([\w-]+)[^}]*\}\s*$")
 
@@ -124,11 +132,12 @@ PART_ID = re.compile(r"\{\s*#([\w-]+)[^}]*\}\s*$")
 @functools.lru_cache(maxsize=512)
 def _read(path: str, mtime: float) -> tuple[str, dict]:
     with open(path, encoding="utf-8") as fh:
-        return get_data(fh.read())
+        return frontmatter.split(fh.read(), where_is(pathlib.Path(path)))
 
 
 def read_page(path: pathlib.Path) -> tuple[str, dict]:
-    """Markdown body and front matter of a page (cached per modification time)."""
+    """Markdown body and front matter of a page (strict: hooks/frontmatter.py; cached per
+    modification time). Raises SourceError when the front matter cannot be read."""
     return _read(str(path), path.stat().st_mtime)
 
 
@@ -281,7 +290,16 @@ def _phase(lang: str, slug: str) -> dict:
 
 
 def _links(lang: str, here: str, targets: list[str]) -> str:
-    return ", ".join(f"[{_title(lang, t)}]({rel_link(here, t)})" for t in targets) or LABELS[lang]["none"]
+    return ", ".join(f"[{md_text(_title(lang, t))}]({rel_link(here, t)})" for t in targets) or LABELS[lang]["none"]
+
+
+def _text(value: str, here: str) -> str:
+    """A text field as Markdown that shows it literally, citations linked to the sources page."""
+    return cite_text(str(value), here, md_text)
+
+
+def _phase_link(lang: str, here: str, phase: dict) -> str:
+    return f"[{phase['number']}. {md_text(phase[lang])}]({rel_link(here, 'methode/' + phase['slug'] + '.md')})"
 
 
 def _factbox(rows: list[tuple[str, str]]) -> str:
@@ -293,12 +311,12 @@ def render_guide_factbox(lang: str, here: str, meta: dict) -> str:
     g, t = meta["guide"], LABELS[lang]
     phase = _phase(lang, g["phase"])
     rows = [
-        (t["situation"], g["situation"]),
-        (t["goal"], g["goal"]),
-        (t["participants"], g["participants"]),
-        (t["lead"], g["lead"]),
+        (t["situation"], _text(g["situation"], here)),
+        (t["goal"], _text(g["goal"], here)),
+        (t["participants"], _text(g["participants"], here)),
+        (t["lead"], _text(g["lead"], here)),
         (t["duration"], f"{g['duration']} {t['minutes']}"),
-        (t["phase"], f"[{phase['number']}. {phase[lang]}]({rel_link(here, 'methode/' + phase['slug'] + '.md')})"),
+        (t["phase"], _phase_link(lang, here, phase)),
         (t["worksheets"], _links(lang, here, [f"werkbladen/{w}.md" for w in g["worksheets"]])),
     ]
     return _factbox(rows)
@@ -306,7 +324,7 @@ def render_guide_factbox(lang: str, here: str, meta: dict) -> str:
 
 def render_related(lang: str, here: str, meta: dict) -> str:
     pages = [f"gesprekken/{slug}.md" for slug in meta["guide"]["related"]]
-    items = "\n".join(f"- [{_title(lang, p)}]({rel_link(here, p)})" for p in pages)
+    items = "\n".join(f"- [{md_text(_title(lang, p))}]({rel_link(here, p)})" for p in pages)
     return f"\n\n## {LABELS[lang]['related']} {{#verwant}}\n\n{items}\n" if items else ""
 
 
@@ -316,16 +334,13 @@ def _label(lang: str, key: str, slug: str) -> str:
 
 def render_story_header(lang: str, here: str, meta: dict) -> str:
     s, t = meta["story"], LABELS[lang]
-    phases = ", ".join(
-        f"[{ph['number']}. {ph[lang]}]({rel_link(here, 'methode/' + ph['slug'] + '.md')})"
-        for ph in (_phase(lang, p) for p in s["phases"])
-    )
+    phases = ", ".join(_phase_link(lang, here, _phase(lang, p)) for p in s["phases"])
     rows = [
-        (t["sector"], _label(lang, "sectors", s["sector"])),
-        (t["partners"], s["partners"]),
-        (t["scale"], s["scale"]),
-        (t["period"], s["duration"]),
-        (t["outcome"], _label(lang, "outcomes", s["outcome"])),
+        (t["sector"], md_text(_label(lang, "sectors", s["sector"]))),
+        (t["partners"], _text(s["partners"], here)),
+        (t["scale"], _text(s["scale"], here)),
+        (t["period"], _text(s["duration"], here)),
+        (t["outcome"], md_text(_label(lang, "outcomes", s["outcome"]))),
         (t["phases"], phases),
         (t["guides"], _links(lang, here, [f"gesprekken/{g}.md" for g in s["guides"]])),
         (t["worksheets"], _links(lang, here, [f"werkbladen/{w}.md" for w in s["worksheets"]])),
@@ -388,12 +403,15 @@ def render_guides_by_situation(lang: str, here: str) -> str:
         first = [(p, m) for p, m in hits if p == f"gesprekken/{sit['start']}.md"]
         others = sorted((pm for pm in hits if pm not in first), key=lambda pm: sort_key(pm[1]["title"], lang))
         items = [
-            f"- **{t['start']}:** [{m['title']}]({rel_link(here, p)}) · {m['guide']['duration']} {t['minutes']}  \n"
-            f"  {sit['reason'][lang]}"
+            f"- **{t['start']}:** [{md_text(m['title'])}]({rel_link(here, p)}) · {m['guide']['duration']} "
+            f"{t['minutes']}  \n  {_text(sit['reason'][lang], here)}"
             for p, m in first
         ]
-        items += [f"- [{m['title']}]({rel_link(here, p)}) · {m['guide']['duration']} {t['minutes']}" for p, m in others]
-        parts.append(f"### {sit[lang]} {{#{sit['slug']}}}\n\n{chr(10).join(items) or '- ' + t['none']}\n")
+        items += [
+            f"- [{md_text(m['title'])}]({rel_link(here, p)}) · {m['guide']['duration']} {t['minutes']}"
+            for p, m in others
+        ]
+        parts.append(f"### {md_text(sit[lang])} {{#{sit['slug']}}}\n\n{chr(10).join(items) or '- ' + t['none']}\n")
     return "\n".join(parts)
 
 
@@ -405,9 +423,10 @@ def render_guides_by_phase(lang: str, here: str) -> str:
         if not hits:
             continue
         hits.sort(key=lambda pm: sort_key(pm[1]["title"], lang))
-        items = "\n".join(f"- [{m['title']}]({rel_link(here, p)}): {m.get('description', '')}" for p, m in hits)
-        link = rel_link(here, f"methode/{phase['slug']}.md")
-        parts.append(f"### [{phase['number']}. {phase[lang]}]({link}) {{#fase-{phase['slug']}}}\n\n{items}\n")
+        items = "\n".join(
+            f"- [{md_text(m['title'])}]({rel_link(here, p)}): {_text(m.get('description', ''), here)}" for p, m in hits
+        )
+        parts.append(f"### {_phase_link(lang, here, phase)} {{#fase-{phase['slug']}}}\n\n{items}\n")
     return "\n".join(parts)
 
 
@@ -419,8 +438,8 @@ def render_stories_index(lang: str, here: str) -> str:
     for p, m in stories:
         s = m["story"]
         rows.append(
-            f"| [{m['title']}]({rel_link(here, p)}) | {_label(lang, 'sectors', s['sector'])} | "
-            f"{s['scale']} | {_label(lang, 'outcomes', s['outcome'])} |"
+            f"| [{md_cell(m['title'])}]({rel_link(here, p)}) | {md_cell(_label(lang, 'sectors', s['sector']))} | "
+            f"{md_cell(s['scale'])} | {md_cell(_label(lang, 'outcomes', s['outcome']))} |"
         )
     return "\n".join(rows) + "\n"
 
@@ -433,7 +452,8 @@ def render_worksheets_index(lang: str, here: str) -> str:
         title = (data.get("title") or {}).get(lang) or _title(lang, f"werkbladen/{w['id']}.md")
         purpose = (data.get("purpose") or {}).get(lang, "")
         link = rel_link(here, "werkbladen/" + w["id"] + ".md")
-        items.append(f"- **[{title}]({link})**: {purpose}".rstrip(": "))
+        text = f": {_text(purpose, here)}" if purpose.strip() else ""
+        items.append(f"- **[{md_text(title)}]({link})**{text}")
     return "\n".join(items) + "\n"
 
 
@@ -454,18 +474,49 @@ def insert_after_h1(markdown: str, block: str) -> str:
     return block + "\n" + markdown
 
 
-def check_all() -> list[str]:
-    """Validate every guide, story and the glossary, in both languages."""
+def check_twin_facts(docs: pathlib.Path = DOCS) -> list[str]:
+    """Language-independent fields of guides and stories that differ between a page and its twin."""
     problems = []
-    for lang in LANGUAGES:
-        for path in sorted((DOCS / lang / "gesprekken").glob("*.md")):
-            if path.name != "index.md":
-                body, meta = read_page(path)
-                problems += validate_guide(path, body, meta)
-        for path in sorted((DOCS / lang / "praktijk").glob("*.md")):
-            if path.name != "index.md":
-                problems += validate_story(path, read_page(path)[1])
-    problems += validate_situations()
+    names = {"nl": "Dutch", "en": "English"}
+    for folder, (block, fields) in TWIN_FACTS.items():
+        for source in sorted((docs / DEFAULT_LANGUAGE / folder).glob("*.md")):
+            if source.name == "index.md":
+                continue
+            for lang in LANGUAGES:
+                twin = docs / lang / folder / source.name
+                if lang == DEFAULT_LANGUAGE or not twin.exists():
+                    continue  # a missing twin is reported by the twins check
+                mine, theirs = read_page(source)[1].get(block), read_page(twin)[1].get(block)
+                if not isinstance(mine, dict) or not isinstance(theirs, dict):
+                    continue  # reported by validate_guide / validate_story
+                for field in fields:
+                    if field in mine and field in theirs and mine[field] != theirs[field]:
+                        problems.append(
+                            f"{where_is(source)} and {where_is(twin)} differ in {block}.{field} "
+                            f"({mine[field]!r} in {names[DEFAULT_LANGUAGE]}, {theirs[field]!r} in "
+                            f"{names.get(lang, lang)}). Make them equal: this fact is the same in every language."
+                        )
+    return problems
+
+
+def check_all() -> list[str]:
+    """Validate the front matter of every page, every guide, story and the glossary, in both languages."""
+    problems = frontmatter.check_tree(DOCS)
+    if problems:  # everything below reads the same front matter
+        return problems
+    try:
+        for lang in LANGUAGES:
+            for path in sorted((DOCS / lang / "gesprekken").glob("*.md")):
+                if path.name != "index.md":
+                    body, meta = read_page(path)
+                    problems += validate_guide(path, body, meta)
+            for path in sorted((DOCS / lang / "praktijk").glob("*.md")):
+                if path.name != "index.md":
+                    problems += validate_story(path, read_page(path)[1])
+        problems += check_twin_facts()
+        problems += validate_situations()
+    except SourceError as exc:
+        problems += str(exc).splitlines()
     try:
         glossary.glossary()
     except SourceError as exc:

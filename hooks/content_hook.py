@@ -5,11 +5,14 @@ import json
 import pathlib
 import sys
 
+import markupsafe
+
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks import citations, content, glossary, memo
+from hooks import citations, content, frontmatter, glossary, memo
 from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
 
 log = get_plugin_logger("content")
@@ -21,6 +24,16 @@ def on_files(files, config):
     # Once per build: the default language is built first, the others follow in the same process
     # and read the same sources.
     if build_language(config) == DEFAULT_LANGUAGE:
+        # MkDocs shows front matter it cannot parse as page text: fail first, naming file and line.
+        docs = pathlib.Path(config.docs_dir)
+        problems = frontmatter.check_tree(docs)
+        for problem in problems:
+            log.error(problem)
+        if problems:
+            raise PluginError(f"{len(problems)} page(s) with front matter the build cannot read (listed above).")
+        # Duration, phase, sector, …: one fact, the same in both languages (strict mode fails on it).
+        for problem in content.check_twin_facts(docs):
+            log.error(problem)
         memo.begin()
         _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
     return files
@@ -86,6 +99,10 @@ def on_page_content(html, page, config, files):
             html = memo.remember("tooltips", glossary.add_tooltips, html, lang, deps=[glossary.SOURCE])
     except SourceError as exc:
         log.error(str(exc))
+    # A title is text, but Material's templates print page titles as HTML (MkDocs runs Jinja with
+    # autoescape off): escape it once, as Markup, which `|e` in a template leaves alone.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = markupsafe.escape(page.meta["title"])
     if page.meta.get("print") == "one-page":  # compact print styles (site.css) so it fits one A4
         html = f'<div class="print-one-page">{html}</div>'
     return html.replace('class="headerlink" href=', f'class="headerlink" aria-label="{title}" href=').replace(

@@ -21,7 +21,8 @@ import sys
 
 import yaml
 
-from hooks.common import DEFAULT_LANGUAGE, REPO
+from hooks import strict_yaml
+from hooks.common import DEFAULT_LANGUAGE, REPO, SourceError
 
 REVIEWED = "data/translations-reviewed.yml"
 
@@ -33,8 +34,16 @@ def text_hash(path: pathlib.Path) -> str:
 
 
 def reviewed(repo: pathlib.Path = REPO) -> dict[str, str]:
+    """Page -> the Dutch text (git blob id) its translation was checked against. Raises SourceError
+    when the file cannot be read (strict YAML: hooks/strict_yaml.py)."""
     path = repo / REVIEWED
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+    try:
+        data = strict_yaml.load_file(path, display=REVIEWED) if path.exists() else {}
+    except strict_yaml.StrictYAMLError as exc:
+        raise SourceError(str(exc)) from None
+    if not isinstance(data or {}, dict):
+        raise SourceError(f"{REVIEWED}: must map page paths to text hashes. Fix: `python -m hooks.freshness reviewed`.")
+    return dict(data or {})
 
 
 def last_commits(repo: pathlib.Path = REPO, folder: str = "docs") -> dict[str, int]:

@@ -10,8 +10,12 @@ import functools
 import html
 import pathlib
 import re
+from html.parser import HTMLParser
 
-from hooks.common import LANGUAGES, REPO, SourceError, load_yaml, sort_key, where_is
+from hooks import datafiles
+from hooks.citations import cite_text
+from hooks.common import REPO, sort_key
+from hooks.escape import md_text
 
 SOURCE = REPO / "data" / "begrippen.yml"
 LABELS = {
@@ -26,51 +30,26 @@ def glossary() -> list[dict]:
     return _glossary(path, path.stat().st_mtime if path.exists() else 0.0)
 
 
-@functools.lru_cache(maxsize=4)
 def _glossary(path: pathlib.Path, mtime: float) -> list[dict]:
-    entries = load_yaml(path) or []
-    problems, ids = [], set()
-    if not isinstance(entries, list):
-        raise SourceError(f"{where_is(path)}: must be a list of entries (see AUTHORING.md, 'Glossary').")
-    for i, entry in enumerate(entries):
-        where = f"{where_is(path)}: entry {i + 1} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
-        if not isinstance(entry, dict) or not entry.get("id"):
-            problems.append(f"{where}: needs an 'id'.")
-            continue
-        if entry["id"] in ids:
-            problems.append(f"{where}: id '{entry['id']}' is used twice. Give each entry its own id.")
-        ids.add(entry["id"])
-        for lang in LANGUAGES:
-            text = entry.get(lang)
-            if not isinstance(text, dict) or not text.get("term") or not text.get("definition"):
-                problems.append(f"{where}: '{lang}' needs 'term' and 'definition'.")
-        tooltip = entry.get("tooltip", {})
-        if not isinstance(tooltip, dict) or any(not isinstance(tooltip.get(k, []), list) for k in LANGUAGES):
-            problems.append(f"{where}: 'tooltip' must map nl/en to lists of word forms.")
-        elif entry.get("institution") and not tooltip.get("en"):
-            problems.append(
-                f"{where}: an institution needs 'tooltip.en' forms (the Dutch word and the English words the "
-                "pages use for it), so English readers see it explained."
-            )
-    if problems:
-        raise SourceError("\n".join(problems))
-    return entries
+    return datafiles.checked(path, datafiles.check_glossary) or []
 
 
 def render_glossary(lang: str, here: str) -> str:
+    """The glossary page body: every term, its definition and its counterpart in the other
+    language. The fields are text (escaped for Markdown); citations link to the sources page."""
     t, other = LABELS[lang], "en" if lang == "nl" else "nl"
     parts = []
     for entry in sorted(glossary(), key=lambda e: sort_key(e[lang]["term"], lang)):
         mine, theirs = entry[lang], entry[other]
         lines = [
-            f"### {mine['term']} {{#{entry['id']}}}",
+            f"### {md_text(mine['term'])} {{#{entry['id']}}}",
             "",
-            mine["definition"].strip(),
+            cite_text(mine["definition"].strip(), here, md_text),
             "",
-            f"*{t['other']}: {theirs['term']}*",
+            f"*{t['other']}: {md_text(theirs['term'])}*",
         ]
         if mine.get("confuse"):
-            lines += ["", f"**{t['confuse']}:** {mine['confuse'].strip()}"]
+            lines += ["", f"**{t['confuse']}:** {cite_text(mine['confuse'].strip(), here, md_text)}"]
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 
@@ -88,27 +67,55 @@ def _tooltips(lang: str, version: float) -> tuple[re.Pattern | None, dict[str, s
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"), titles
 
 
-_TAG = re.compile(r"(<[^>]+>)")
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "textarea", "h1", "svg", "title", "button", "label"}
+
+
+class _TextRanges(HTMLParser):
+    """Where a page's text is: the (start, end) offsets of every run of text outside the skipped
+    elements. An HTML parser, not a pattern: a '>' inside an attribute value is not the end of a
+    tag, and the text of <script> and <style> is not page text."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=False)  # text arrives exactly as written, entities apart
+        self.starts = [0] + [m.end() for m in re.finditer("\n", page)]
+        self.skip: list[str] = []
+        self.ranges: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self.skip.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass  # <x/> opens nothing
+
+    def handle_endtag(self, tag):
+        if self.skip and self.skip[-1] == tag:
+            self.skip.pop()
+
+    def handle_data(self, data):
+        if not self.skip and data.strip():
+            line, column = self.getpos()
+            start = self.starts[line - 1] + column
+            self.ranges.append((start, start + len(data)))
 
 
 def add_tooltips(page_html: str, lang: str) -> str:
     """Give every glossary term with a tooltip form an <abbr title="definition"> in the page text
-    (not inside links, code, headings of level 1, form labels or existing abbreviations)."""
+    (not inside tags or attribute values, links, code, scripts, headings of level 1, form labels or
+    existing abbreviations). The rest of the page is kept byte for byte."""
     path = SOURCE
     pattern, titles = _tooltips(lang, path.stat().st_mtime if path.exists() else 0.0)
     if pattern is None:
         return page_html
-    parts, skip = _TAG.split(page_html), []
-    for i, part in enumerate(parts):
-        if i % 2:  # a tag
-            name = re.match(r"</?([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _SKIP and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if skip and skip[-1] == name.group(1).lower():
-                        skip.pop()
-                else:
-                    skip.append(name.group(1).lower())
-        elif not skip and part.strip():
-            parts[i] = pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', part)
+    parser = _TextRanges(page_html)
+    parser.feed(page_html)
+    parser.close()
+    parts, done = [], 0
+    for start, end in parser.ranges:
+        parts.append(page_html[done:start])
+        parts.append(
+            pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', page_html[start:end])
+        )
+        done = end
+    parts.append(page_html[done:])
     return "".join(parts)

@@ -11,7 +11,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from hooks import freshness, i18n_site, redirects
+from hooks import buildlock, freshness, i18n_site, redirects
 from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
 from hooks.content import insert_after_h1
 
@@ -44,7 +44,10 @@ def on_files(files, config):
             raise PluginError(f"{len(problems)} page(s) without a twin in the other language (listed above).")
     if build_language(config) != DEFAULT_LANGUAGE:
         _stale.clear()
-        _stale.update(freshness.stale_translations(lang=build_language(config)))
+        try:
+            _stale.update(freshness.stale_translations(lang=build_language(config)))
+        except SourceError as exc:
+            raise PluginError(str(exc)) from None
         for rel, (nl_time, en_time) in sorted(_stale.items()):
             log.info(
                 "translation older than its Dutch source: docs/%s/%s (Dutch %s, translation %s)",
@@ -56,20 +59,30 @@ def on_files(files, config):
     return files
 
 
+@event_priority(100)  # before anything else of the build: MkDocs cleans the site folder after this event
+def on_pre_build(config):
+    if not i18n_busy(config):
+        buildlock.acquire(config.site_dir, wait=log.info)
+
+
+def on_build_error(error):
+    buildlock.release_all()
+
+
+def on_post_template(output_content, template_name, config):
+    # Keep this language's 404 page in memory: the next language build writes /404.html again,
+    # and reading it back from disk would read whatever was written last.
+    if template_name == "404.html":
+        _not_found_pages[build_language(config)] = output_content
+    return output_content
+
+
 def on_page_markdown(markdown, page, config, files):
     # A visible notice on a translation that is older than its Dutch source (hooks/freshness.py).
     head, _, rel = page.file.src_uri.partition("/")
     if head in LANGUAGES and head != DEFAULT_LANGUAGE and rel in _stale:
         return insert_after_h1(markdown, freshness.notice(*_stale[rel]))
     return markdown
-
-
-def _keep_404(config):
-    # Keep this language's 404 page before the next language build overwrites /404.html.
-    lang = build_language(config)
-    page = pathlib.Path(config.site_dir, "404.html")
-    if page.exists():
-        _not_found_pages[lang] = page.read_text(encoding="utf-8")
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has built every language
@@ -83,8 +96,11 @@ def _finish(config):
         target = site / ("404.html" if lang == DEFAULT_LANGUAGE else f"{lang}/404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(i18n_site.point_language_links_home(html, site_path), encoding="utf-8")
-    moved = redirects.load()
-    problems = redirects.write_redirects(site, site_path, moved)
+    try:
+        moved = redirects.load()
+        problems = redirects.write_redirects(site, site_path, moved)
+    except SourceError as exc:
+        moved, problems = {}, str(exc).splitlines()
     for problem in problems:
         log.error(problem)
     try:
@@ -104,4 +120,10 @@ def _finish(config):
     )
 
 
-on_post_build = CombinedEvent(_keep_404, _finish)
+@event_priority(-200)  # the very last step of the whole build (after the link check and the memo)
+def _unlock(config):
+    if not i18n_busy(config):
+        buildlock.release(config.site_dir)
+
+
+on_post_build = CombinedEvent(_finish, _unlock)

@@ -95,6 +95,8 @@ def on_files(files: Files, config, **kwargs) -> Files:
     # The on-screen form's stylesheet, at the same URL in every language build (extra_css lists it).
     if files.get_file_from_path(SCREEN_CSS_URI) is None:
         files.append(File.generated(config, SCREEN_CSS_URI, abs_src_path=str(STYLES_DIR / "screen.css")))
+    for name in report.repaired:  # never an error: the file was simply made again
+        log.logger.info("worksheet cache: %s was damaged (its hash did not match); rendered it again", name)
     log.logger.info(report.summary())  # the summary names itself: no "worksheets: " prefix
     return files
 

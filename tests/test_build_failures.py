@@ -46,3 +46,43 @@ def test_a_broken_markdown_link_fails_the_strict_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "bestaat-niet.md" in result.stderr
+
+
+def test_language_independent_facts_that_differ_between_twins_fail_the_build_naming_both_files(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    guide = project / "docs" / "en" / "gesprekken" / "over-geld.md"
+    text = guide.read_text(encoding="utf-8")
+    text = text.replace("  duration: 90\n", "  duration: 100\n", 1).replace(
+        "(10 min) {#opening}", "(20 min) {#opening}", 1
+    )
+    text = text.replace("  phase: op-tafel\n", "  phase: opties\n", 1)
+    text = text.replace("  related: [kerngesprek, ", "  related: [", 1)
+    guide.write_text(text, encoding="utf-8")
+    story = project / "docs" / "en" / "praktijk" / "buurthuis.md"
+    text = story.read_text(encoding="utf-8").replace("  outcome: akkoord\n", "  outcome: deels\n", 1)
+    story.write_text(text.replace("  sector: buurt\n", "  sector: jeugd\n", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    pair = "docs/nl/gesprekken/over-geld.md and docs/en/gesprekken/over-geld.md"
+    for field, nl, en in (("duration", "90", "100"), ("phase", "'op-tafel'", "'opties'")):
+        assert f"{pair} differ in guide.{field} ({nl} in Dutch, {en} in English)" in result.stderr, result.stderr
+    assert f"{pair} differ in guide.related" in result.stderr
+    stories = "docs/nl/praktijk/buurthuis.md and docs/en/praktijk/buurthuis.md"
+    assert f"{stories} differ in story.outcome ('akkoord' in Dutch, 'deels' in English)" in result.stderr
+    assert f"{stories} differ in story.sector" in result.stderr
+    assert "Make them equal" in result.stderr
+
+
+def test_a_truncated_file_in_the_worksheet_cache_is_rendered_again_and_the_build_passes(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    first = build(project, tmp_path / "site")
+    assert first.returncode == 0, first.stderr[-3000:]
+    good = (tmp_path / "site" / "werkbladen" / "belangenkaart.pdf").read_bytes()
+    cached = [p for p in (project / ".cache" / "plugin" / "worksheets" / "nl").rglob("belangenkaart.pdf")]
+    for path in cached:
+        path.write_bytes(path.read_bytes()[:1000])
+    result = build(project, tmp_path / "site-2")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "worksheet cache: nl/belangenkaart.pdf was damaged" in result.stderr
+    assert "worksheets/belangenkaart.yml" not in result.stderr
+    assert (tmp_path / "site-2" / "werkbladen" / "belangenkaart.pdf").read_bytes() == good

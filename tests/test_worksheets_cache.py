@@ -89,3 +89,16 @@ def test_outputs_land_at_their_final_site_paths(project, tmp_path):
         "en/werkbladen/test-sheet.pdf",
         "en/werkbladen/test-sheet.docx",
     ]
+
+
+def test_a_damaged_cached_file_is_rendered_again_and_reported(project, tmp_path):
+    cache = tmp_path / "cache"
+    first = run(project, cache)
+    damaged = first.outputs[0].path
+    good = damaged.read_bytes()
+    damaged.write_bytes(good[: len(good) // 2])  # truncated, as by a killed build or a full disk
+    again = run(project, cache)
+    assert again.rendered == 1 and again.outputs[0].path.read_bytes() == good
+    assert again.repaired == ["nl/proefblad.pdf"]
+    assert "1 damaged in the cache and rendered again" in again.summary()
+    assert run(project, cache).rendered == 0

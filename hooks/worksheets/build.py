@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hooks.strict_yaml import StrictYAMLError
+
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .cache import Cache, engine_digest, output_key
 from .schema import LoadedSheet, SheetError, check_related, load_sheet, load_taxonomy
@@ -56,6 +58,7 @@ class Report:
     sheets: int
     outputs: list[Output] = field(default_factory=list)
     seconds: float = 0.0
+    repaired: list[str] = field(default_factory=list)  # damaged cache files rendered again
 
     @property
     def rendered(self) -> int:
@@ -66,9 +69,10 @@ class Report:
         return len(self.outputs) - self.rendered
 
     def summary(self) -> str:
+        repaired = f" ({len(self.repaired)} damaged in the cache and rendered again)" if self.repaired else ""
         return (
             f"worksheets ({self.lang}): {self.sheets} sheets, {len(self.outputs)} files, "
-            f"{self.rendered} rendered, {self.cached} cached, {self.seconds:.1f} s"
+            f"{self.rendered} rendered{repaired}, {self.cached} cached, {self.seconds:.1f} s"
         )
 
 
@@ -110,8 +114,11 @@ def load_sources(root: Path, *, docs_dir: Path | None = None, paths: list[Path] 
     With `docs_dir`, also check that every `related:` page exists in docs/<lang>/ for each language,
     and that download names are unique.
     """
-    taxonomy = load_taxonomy(root)
     errors: list[SheetError] = []
+    try:
+        taxonomy = load_taxonomy(root)
+    except StrictYAMLError as exc:
+        raise WorksheetErrors([SheetError(exc.source, "", exc.problem, exc.fix, exc.line)]) from None
     sources: list[Source] = []
     for path in paths if paths is not None else source_files(root):
         display = _display(path, root)
@@ -184,5 +191,6 @@ def build_language(sources: list[Source], lang: str, *, site_url: str, cache_dir
                 )
     finally:
         cache.save()
+    report.repaired = list(cache.damaged)
     report.seconds = time.perf_counter() - started
     return report

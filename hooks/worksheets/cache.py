@@ -7,6 +7,10 @@ the output kind and the fixed timestamp. Files are stored under their key
 deployment) keep their own copies and never overwrite one another, also when they run at the same
 time. manifest.json maps each output name to the key used last; `save` keeps the newest
 KEEP_VARIANTS copies of each output and removes older ones.
+
+Each file has its SHA-256 next to it (`belangenkaart.pdf.sha256`, written after the file). A file
+whose hash does not match (truncated by a killed build or a full disk, edited by hand) or that has
+no hash is not fresh: it is rendered again and reported in `damaged`, never used.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ from .repro import source_epoch
 
 MANIFEST = "manifest.json"
 KEEP_VARIANTS = 6
+DIGEST_SUFFIX = ".sha256"
+
+
+def _digest_file(path: Path) -> Path:
+    return path.with_name(path.name + DIGEST_SUFFIX)
 
 
 def engine_digest() -> str:
@@ -67,6 +76,7 @@ class Cache:
         self.folder = folder
         self._entries: dict[str, str] = {}
         self._dirty = False
+        self.damaged: list[str] = []  # outputs found damaged in the cache (rendered again)
         manifest = folder / MANIFEST
         if manifest.is_file():
             try:
@@ -82,16 +92,27 @@ class Cache:
         return self.folder / folder / key[:24] / file
 
     def fresh(self, name: str, key: str) -> bool:
-        """True when `name` is cached under this key (the file is there)."""
-        hit = self.path(name, key).is_file()
-        if hit and self._entries.get(name) != key:
+        """True when `name` is cached under this key and its bytes match their recorded hash. A
+        file that is there but does not match is added to `damaged`."""
+        path = self.path(name, key)
+        if not path.is_file():
+            return False
+        try:
+            expected = _digest_file(path).read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            expected = ""
+        if hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+            self.damaged.append(name)
+            return False
+        if self._entries.get(name) != key:
             self._entries[name] = key
             self._dirty = True
-        return hit
+        return True
 
     def store(self, name: str, key: str, data: bytes) -> Path:
         target = self.path(name, key)
         write_atomic(target, data)
+        write_atomic(_digest_file(target), hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
         self._entries[name] = key
         self._dirty = True
         return target
@@ -100,12 +121,13 @@ class Cache:
         """Keep the newest KEEP_VARIANTS copies of each output (by modification time)."""
         variants: dict[tuple[Path, str], list[Path]] = {}
         for file in self.folder.glob("*/*/*"):
-            if file.is_file():
+            if file.is_file() and file.suffix != DIGEST_SUFFIX:
                 variants.setdefault((file.parent.parent, file.name), []).append(file)
         for files in variants.values():
             files.sort(key=lambda f: f.stat().st_mtime, reverse=True)
             for old in files[KEEP_VARIANTS:]:
                 old.unlink(missing_ok=True)
+                _digest_file(old).unlink(missing_ok=True)
                 try:
                     old.parent.rmdir()
                 except OSError:

@@ -12,32 +12,21 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
+from hooks.escape import md_text
+
 from .labels import labels
 from .render_html import example_fragment, form_fragment
-
-# Characters Python-Markdown (with the tables extension) takes a backslash escape for. <, > and &
-# are not among them: they become HTML entities instead (a backslash would stay visible).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
     href: str  # relative to the page's Markdown file
-
-
-def md_text(text: str) -> str:
-    """Text that Markdown shows literally (link texts, headings, paragraphs): HTML-escaped, Markdown
-    characters escaped, and a leading '1.' or '-' that would start a list kept as text. Runs of
-    white space become one space (also at the ends: the text may be a piece of a sentence)."""
-    text = _MD_SPECIAL.sub(r"\\\1", html_escape(re.sub(r"\s+", " ", str(text)), quote=False))
-    return re.sub(r"^(\d+)\.|^-", lambda m: f"{m.group(1)}\\." if m.group(1) else "\\-", text)
 
 
 def human_size(size: int, lang: str) -> str:
@@ -48,12 +37,13 @@ def human_size(size: int, lang: str) -> str:
 
 def page_title(path: Path) -> str | None:
     """The `title:` front matter of a Markdown page, else its first H1, else None."""
-    from mkdocs.utils.meta import get_data
+    from hooks.common import SourceError
+    from hooks.frontmatter import split
 
     try:
-        body, meta = get_data(path.read_text(encoding="utf-8"))
-    except OSError:
-        return None
+        body, meta = split(path.read_text(encoding="utf-8"), path.name)
+    except (OSError, UnicodeDecodeError, SourceError):
+        return None  # the front matter check names the problem
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         return meta["title"].strip()
     match = re.search(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", body, flags=re.MULTILINE)

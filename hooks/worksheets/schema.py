@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from hooks import strict_yaml
 
-from . import LANGUAGES
+from . import FONTS_DIR, LANGUAGES
 
 FIELD_TYPES = ("text", "longtext", "table", "checklist", "scale")
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -90,34 +91,18 @@ def format_path(path: Path_) -> str:
 # --- YAML with line numbers --------------------------------------------------------------------
 
 
-def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            lines[(*path, key)] = key_node.start_mark.line + 1
-            _line_map(value_node, (*path, key), lines)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, (*path, index), lines)
-
-
-def parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text; return the data and a map from field path to 1-based line. The same text
-    is parsed once per process (a build asks for each sheet several times); callers get copies."""
-    data, lines = _parse_yaml(text)
+def parse_yaml(text: str, source: str = "<text>") -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML text with the strict loader (hooks/strict_yaml.py: no aliases, no duplicate
+    keys); return the data and a map from field path to 1-based line. The same text is parsed once
+    per process (a build asks for each sheet several times); callers get copies."""
+    data, lines = _parse_yaml(text, source)
     return copy.deepcopy(data), dict(lines)
 
 
 @functools.lru_cache(maxsize=64)
-def _parse_yaml(text: str) -> tuple[Any, dict[Path_, int]]:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about ten times faster
-    node = yaml.compose(text, Loader=loader)
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _line_map(node, (), lines)
-    return yaml.load(text, Loader=loader), lines
+def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
+    data, node = strict_yaml.parse(text, source=source)  # libyaml where installed
+    return data, strict_yaml.line_map(node)
 
 
 # --- the checker -------------------------------------------------------------------------------
@@ -242,6 +227,37 @@ class _Checker:
             self.sections(data["sections"])
         if "example" in data:
             self.example(data["example"])
+        self.characters(data, ())
+
+    def characters(self, value: Any, path: Path_) -> None:
+        """Every text goes into the PDF and the DOCX: no control characters (the DOCX writer
+        cannot store them, they are invisible anyway) and only characters the bundled font can
+        draw (anything else is an empty box on paper, or a font of the machine)."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.characters(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.characters(item, (*path, index))
+        elif isinstance(value, str):
+            control = sorted({c for c in value if _is_control(c)})
+            if control:
+                self.error(
+                    path,
+                    f"contains the invisible control character {', '.join(_name(c) for c in control)}",
+                    "delete it (it often comes along when text is pasted from another program); "
+                    "a line break in a text is written as a new line",
+                )
+            covered = font_characters()
+            missing = sorted({c for c in value if ord(c) not in covered and not _is_control(c) and c not in "\t\n\r"})
+            if missing:
+                self.error(
+                    path,
+                    f"the worksheet font cannot print {', '.join(_name(c) for c in missing)} (it would be an empty "
+                    "box on paper)",
+                    "write it differently (e.g. '->' for an arrow), or add the character to the font if the "
+                    "original has it (hooks/worksheets/fonts/README.md)",
+                )
 
     def instructions(self, value: Any) -> None:
         path = ("instructions",)
@@ -426,6 +442,28 @@ class _Checker:
                             self.error((*path, lang, r, c), "a cell must be text or a number", "quote the cell text")
 
 
+def _is_control(char: str) -> bool:
+    """A character no text should hold: C0/C1 controls (except tab and line breaks), surrogates
+    and the non-characters U+FFFE/U+FFFF."""
+    category = unicodedata.category(char)
+    return (category == "Cc" and char not in "\t\n\r") or category == "Cs" or char in "\ufffe\uffff"
+
+
+def _name(char: str) -> str:
+    """'U+00E9 'é'' (or just 'U+0001' for an invisible one)."""
+    code = f"U+{ord(char):04X}"
+    return code if _is_control(char) else f"{code} '{char}'"
+
+
+@functools.lru_cache(maxsize=1)
+def font_characters() -> frozenset[int]:
+    """The characters every bundled worksheet font can draw (their cmaps, intersected)."""
+    from fontTools.ttLib import TTFont
+
+    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in sorted(FONTS_DIR.glob("*.ttf"))]
+    return frozenset(set.intersection(*maps)) if maps else frozenset()
+
+
 def _kind(value: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
         type(value), type(value).__name__
@@ -456,24 +494,9 @@ def load_sheet(path: Path, *, display: str | None = None, taxonomy: dict[str, st
     except (OSError, UnicodeDecodeError) as exc:
         return LoadedSheet(name, None, [SheetError(name, "", f"cannot read the file ({exc})", "save it as UTF-8 text")])
     try:
-        data, lines = parse_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return LoadedSheet(
-            name,
-            None,
-            [
-                SheetError(
-                    name,
-                    "",
-                    f"the YAML does not parse: {problem}",
-                    "check indentation, colons and quotes on that line",
-                    line,
-                )
-            ],
-        )
+        data, lines = parse_yaml(text, name)
+    except strict_yaml.StrictYAMLError as exc:
+        return LoadedSheet(name, None, [SheetError(name, "", exc.problem, exc.fix, exc.line)])
     errors = validate(data, file=name, lines=lines, taxonomy=taxonomy)
     return LoadedSheet(name, data if isinstance(data, dict) else None, errors, lines)
 
@@ -483,7 +506,7 @@ def load_taxonomy(root: Path) -> dict[str, str] | None:
     path = root / "data" / "taxonomy.yml"
     if not path.is_file():
         return None
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    data = strict_yaml.load_file(path, display="data/taxonomy.yml") or {}
     return {item["id"]: item["en"] for item in data.get("worksheets", [])}
 
 

@@ -1,6 +1,8 @@
 // Runs Lighthouse (mobile profile, the default) on each URL given, in one Debian Chromium, and prints
 // one JSON line: [{url, scores: {performance, accessibility, best-practices, seo}, failing: [...]}].
-// Used by tests/test_lighthouse.py; CHROME_PATH must point at the browser (no browser downloads).
+// LIGHTHOUSE_CATEGORIES (comma-separated) limits the categories: tests/test_lighthouse.py asks for
+// accessibility, best-practices and seo; bench/lighthouse.py for performance. CHROME_PATH must point
+// at the browser (no browser downloads).
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
@@ -15,7 +17,7 @@ try {
   for (const url of urls) {
     const run = await lighthouse(url, {
       port: chrome.port, logLevel: "error", output: "json",
-      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+      onlyCategories: (process.env.LIGHTHOUSE_CATEGORIES || "performance,accessibility,best-practices,seo").split(","),
     });
     const lhr = run.lhr;
     const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)]));

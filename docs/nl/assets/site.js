@@ -11,23 +11,50 @@
   var data = document.getElementById("__i18n");
   if (!data) return;
   var i18n = JSON.parse(data.textContent);
+
+  // A path never starts with '//' here: '//en/x' would be read as the host 'en'. Hosts that merge
+  // slashes serve '//gesprekken/kerngesprek/' as the page itself, and a 404 page's root is '//'.
+  function clean(path) {
+    return ("/" + path).replace(/\/{2,}/g, "/");
+  }
+  // Only ever a path on this origin; anything else becomes the site root.
+  function sameOrigin(target, fallback) {
+    try {
+      var url = new URL(target, window.location.origin);
+      if (url.origin === window.location.origin) return clean(url.pathname) + url.search + url.hash;
+    } catch (e) { /* not a URL: fall back */ }
+    return fallback;
+  }
   // The site root, resolved once against the first page loaded (instant navigation keeps this script).
-  var root = new URL(i18n.root, window.location.href).pathname.replace(/\/?$/, "/");
+  var root = (function (value) {
+    if (value.charAt(0) === "/") return clean(value).replace(/\/?$/, "/");
+    try {
+      return clean(new URL(value, window.location.href).pathname).replace(/\/?$/, "/");
+    } catch (e) {
+      return "/";
+    }
+  })(String(i18n.root || "/"));
 
   function twin(lang) {
-    var path = window.location.pathname;
+    var path = clean(window.location.pathname);
     var rel = path.indexOf(root) === 0 ? path.slice(root.length) : path.replace(/^\//, "");
     var m = rel.match(/^([a-z]{2})(\/|$)/);
     if (m && m[1] !== i18n["default"]) rel = rel.slice(m[0].length);
     var prefix = lang === i18n["default"] ? "" : lang + "/";
-    return root + prefix + rel + window.location.search + window.location.hash;
+    return sameOrigin(root + prefix + rel + window.location.search + window.location.hash, root);
+  }
+
+  // The switch's target: the twin, or on a 404 page (data-i18n-home) that language's home page.
+  function target(link) {
+    if (link.hasAttribute("data-i18n-home")) return sameOrigin(link.getAttribute("href"), root);
+    return twin(link.getAttribute("hreflang"));
   }
 
   function refresh() {
     var links = document.querySelectorAll("a.md-select__link[hreflang]");
     for (var i = 0; i < links.length; i++) {
       var lang = links[i].getAttribute("hreflang");
-      links[i].setAttribute("href", twin(lang));
+      links[i].setAttribute("href", target(links[i]));
       links[i].setAttribute("lang", lang);
       if (lang === document.documentElement.lang) links[i].setAttribute("aria-current", "true");
     }
@@ -40,7 +67,7 @@
       if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
       event.stopPropagation(); // before Material's own handlers (instant navigation, 'stay on page')
-      window.location.assign(twin(link.getAttribute("hreflang")));
+      window.location.assign(target(link));
     },
     true
   );
