@@ -357,8 +357,27 @@ def test_copy_works_after_instant_navigation_from_a_guide(browser, server, built
     block = page.locator('.tpl[data-template="uitnodiging-kerngesprek"]')
     block.locator("button.tpl-copy").wait_for(state="visible", timeout=10_000)
     assert page.evaluate("window.__sameDocument === true"), "instant navigation did not engage"
+    # The page's own stylesheet came along (head elements are merged on instant navigation).
+    page.wait_for_function("getComputedStyle(document.querySelector('.tpl')).borderTopStyle === 'solid'")
     block.locator("button.tpl-copy").click()
     block.locator(".tpl-status").filter(has_text=re.compile(r"\S")).wait_for(timeout=10_000)
     expected = next(t for t in _json(built_site, "nl")["templates"] if t["id"] == "uitnodiging-kerngesprek")
     assert page.evaluate("navigator.clipboard.readText()") == expected["text"]
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "key"), [("nl", "Enter"), ("en", "Space")])
+def test_the_copy_button_works_by_keyboard(browser, server, lang, key):
+    context = _context(browser, server, 390)
+    page = context.new_page()
+    page.goto(server + _prefix(lang) + "sjablonen/#uitnodiging-startbijeenkomst")
+    block = page.locator('.tpl[data-template="uitnodiging-startbijeenkomst"]')
+    block.locator("a.tpl-mail").focus()  # the mail link right after the button: one Shift+Tab back
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.classList.contains('tpl-copy')")
+    page.keyboard.press(key)
+    block.locator(".tpl-status").filter(has_text=re.compile(r"\S")).wait_for(timeout=10_000)
+    text = next(t for t in mt.load() if t.id == "uitnodiging-startbijeenkomst").texts[lang]
+    expected = f"{SUBJECT[lang]}: {text['subject']}\n\n{text['body']}"
+    assert page.evaluate("navigator.clipboard.readText()") == expected
     context.close()
