@@ -20,7 +20,7 @@ import urllib.parse
 REPO = pathlib.Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What a scratch copy of the project needs to build.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "worksheets")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "worksheets", "templates")
 
 
 def free_port() -> int:
