@@ -21,6 +21,8 @@ HEADER = """\
 """
 _NOT_PUBLISHED = ("assets/", "search/")
 _NOT_PUBLISHED_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+# Host configuration and precompressed copies (hooks/hosting): not addresses a reader uses.
+_HOST_FILES = ("_headers", "_redirects", "_nginx.conf", "_nginx-brotli.conf")
 MAX_REDIRECTS = 5
 
 
@@ -30,6 +32,8 @@ def published_urls(pages: dict[str, Page], files: set[str]) -> set[str]:
     for path in files:
         name = path.rsplit("/", 1)[-1]
         if path.startswith(_NOT_PUBLISHED) or name in _NOT_PUBLISHED_FILES or "/search/" in path:
+            continue
+        if path in _HOST_FILES or path.endswith(".br"):
             continue
         page = pages.get(path)
         if page is not None:
