@@ -25,8 +25,8 @@ def nginx_server(built_site, port):
     keeps their port, so instant navigation engages here too; all of 127.0.0.0/8 is a secure
     context (service workers)."""
     try:
-        with preview.running(built_site, host=NGINX_HOST, port=port) as url:
-            yield url
+        with preview.running(built_site, host=NGINX_HOST, port=port) as server:
+            yield server.url
     except preview.PreviewError as exc:
         pytest.fail(str(exc))
 
@@ -88,7 +88,7 @@ class Recorder:
     def watch(self, page) -> None:
         page.on("console", lambda m: self._console(page, m))
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: uncaught {e}"))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        page.on("requestfailed", self._failed)
         page.on("response", self._response)
 
     def _console(self, page, message) -> None:
@@ -97,6 +97,10 @@ class Recorder:
         if message.text.startswith("Failed to load resource") and message.location.get("url") in self.expected_404:
             return  # the 404 page of a missing address we asked for on purpose
         self.errors.append(f"{page.url}: {message.text}")
+
+    def _failed(self, request) -> None:
+        if request.failure != "net::ERR_ABORTED":  # cancelled by the next navigation, not failed
+            self.failed.append(f"{request.url}: {request.failure}")
 
     def _response(self, response) -> None:
         if response.status >= 400 and not (response.status == 404 and response.url in self.expected_404):

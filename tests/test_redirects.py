@@ -49,7 +49,8 @@ def test_the_host_answers_a_moved_page_with_a_301_and_the_browser_keeps_the_sect
     redirects = (moved_site / "_redirects").read_text(encoding="utf-8").splitlines()
     for old, new in (("/over/", "/over-ons/"), ("/en/over/", "/en/over-ons/")):
         assert f"{old} {new} 301" in redirects
-    with preview.running(moved_site, port=free_port()) as base:
+    with preview.running(moved_site, port=free_port()) as server:
+        base = server.url
         for old, new in (("over/", "/over-ons/"), ("over", "/over-ons/"), ("en/over/", "/en/over-ons/")):
             reply = get(base + old)
             assert reply.status == 301 and reply.header("Location") == new, (old, reply.status, reply.headers)
