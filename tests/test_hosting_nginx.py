@@ -5,14 +5,17 @@ switch, the 404 page, and a reading session with no failed request and nothing f
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import os
+import time
 import urllib.parse
 
 import brotli
 import pytest
 
 from hooks.hosting import preview
-from tests.helpers import pick_language, wait_for_path
+from tests.helpers import REPO, free_port, pick_language, running, wait_for_path
 from tests.hosting_helpers import get, nginx_server, recorded_context
 
 __all__ = ["nginx_server"]  # a fixture, used by name below
@@ -178,3 +181,20 @@ def test_a_reading_session_on_nginx_stays_on_the_site_and_nothing_fails(nginx_se
     own = urllib.parse.urlsplit(nginx_server).netloc
     foreign = [u for u in seen if urllib.parse.urlsplit(u).netloc != own and not u.startswith("data:")]
     assert not foreign, foreign
+
+
+def test_make_preview_builds_and_serves_the_site_with_nginx_and_stops_cleanly():
+    port = free_port()
+    with running(["make", "preview", f"PREVIEW_PORT={port}"], REPO, dict(os.environ)) as proc:
+        deadline, reply = time.monotonic() + 600, None
+        while time.monotonic() < deadline and proc.poll() is None:
+            with contextlib.suppress(OSError):
+                reply = get(f"http://127.0.0.1:{port}/en/does/not/exist/")
+                break
+            time.sleep(0.5)
+        assert reply is not None, f"make preview did not serve (exit {proc.poll()})"
+        assert reply.status == 404 and b'<html lang="en"' in reply.body
+        assert reply.header("Server") == "nginx" and reply.header("Content-Security-Policy")
+        assert get(f"http://127.0.0.1:{port}/sw.js").status == 200
+    with pytest.raises(OSError):
+        get(f"http://127.0.0.1:{port}/")

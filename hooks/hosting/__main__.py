@@ -41,8 +41,8 @@ def main(argv: list[str]) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        with preview.running(args.site, site_path=site_path, host=args.host, port=args.port) as url:
-            print(f"nginx serves {args.site} at {url} (the build's _nginx.conf); Ctrl-C stops it", flush=True)
+        with preview.running(args.site, site_path=site_path, host=args.host, port=args.port) as server:
+            print(f"nginx serves {args.site} at {server.url} (the build's _nginx.conf); Ctrl-C stops it", flush=True)
             try:
                 stop.wait()
             except KeyboardInterrupt:

@@ -7,6 +7,7 @@ logs live in a temporary folder that is removed when it stops. `make preview` an
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import pathlib
 import pwd
@@ -39,10 +40,10 @@ def nginx_conf(site: pathlib.Path, site_path: str, host: str, port: int, work: p
         root = work / "root"
         link = root / site_path.strip("/")
         link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(site.resolve(), target_is_directory=True)
+        link.symlink_to(site.absolute(), target_is_directory=True)
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
     brotli_module = f"load_module {BROTLI_MODULE};\n" if has_brotli() else ""
-    brotli_include = f"        include {site.resolve() / '_nginx-brotli.conf'};\n" if has_brotli() else ""
+    brotli_include = f"        include {site.absolute() / '_nginx-brotli.conf'};\n" if has_brotli() else ""
     temp = "".join(
         f"    {name}_temp_path {work / name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
@@ -63,8 +64,8 @@ def nginx_conf(site: pathlib.Path, site_path: str, host: str, port: int, work: p
         "    server {\n"
         f"        listen {host}:{port};\n"
         "        server_name localhost;\n"
-        f"        root {root.resolve()};\n"
-        f"        include {site.resolve() / '_nginx.conf'};\n"
+        f"        root {root.absolute()};\n"
+        f"        include {site.absolute() / '_nginx.conf'};\n"
         f"{brotli_include}"
         "    }\n"
         "}\n"
@@ -86,9 +87,22 @@ def _tail(log: pathlib.Path) -> str:
     return log.read_text(encoding="utf-8", errors="replace")[-2000:] if log.is_file() else "(no error log)"
 
 
+@dataclasses.dataclass
+class Server:
+    """A running preview: its URL, and `reload()` to read the configuration again (a new deployment)."""
+
+    url: str
+    process: subprocess.Popen
+
+    def reload(self) -> None:
+        self.process.send_signal(signal.SIGHUP)
+
+
 @contextlib.contextmanager
 def running(site: pathlib.Path, *, site_path: str = "/", host: str = "127.0.0.1", port: int = 8080, timeout: int = 60):
-    """nginx serving `site` at http://host:port<site_path> while the block runs; yields the URL."""
+    """nginx serving `site` at http://host:port<site_path> while the block runs; yields a Server.
+    `site` may be a symbolic link: nginx follows it on every request, so pointing it at another
+    build and reloading deploys that build."""
     if not pathlib.Path(NGINX).is_file():
         raise PreviewError("nginx is not installed: `apt-get install nginx` (Debian; .ci/apt-packages.txt lists it).")
     if not (site / "_nginx.conf").is_file():
@@ -109,7 +123,7 @@ def running(site: pathlib.Path, *, site_path: str = "/", host: str = "127.0.0.1"
         )
         try:
             _wait_until_listening(host, port, proc, work / "error.log", timeout)
-            yield f"http://{host}:{port}{site_path}"
+            yield Server(f"http://{host}:{port}{site_path}", proc)
         finally:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGQUIT)  # graceful: finish open requests, then stop
