@@ -185,7 +185,9 @@ _BLOCK_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
-def strip_comments(site: pathlib.Path, names: tuple[str, ...] = ("site.css", "site.js")) -> int:
+def strip_comments(
+    site: pathlib.Path, names: tuple[str, ...] = ("site.css", "site.js", "offline.js", "offline-ui.js", "offline.css")
+) -> int:
     """Drop the comments of our own assets in the built site (they stay in the sources): comment
     blocks on their own lines in JavaScript, every comment in CSS. Returns the bytes saved."""
     saved = 0

@@ -16,6 +16,7 @@ import pytest
 from hooks.hosting import preview
 from tests.helpers import build, free_port, pick_language, scratch_copy, wait_for_path
 from tests.hosting_helpers import nginx_server, recorded_context
+from tests.quality_helpers import AXE_TAGS, require_axe
 
 __all__ = ["nginx_server"]  # a fixture, used by name below
 
@@ -113,6 +114,17 @@ def test_keep_offline_shows_the_size_stores_the_whole_language_and_removes_it(
         size = f"{manifest['bytes'] / 1e6:.1f}".replace(".", size_text) + " MB"
         assert size in control.inner_text(), (size, control.inner_text())
         assert page.locator("[data-offline-keep] h2").count() == 1
+        page.evaluate("window.__offlineUi.message({type: 'updated'})")  # the notice, to check it too
+        page.locator(".offline-notice").wait_for()
+        page.evaluate(require_axe().read_text(encoding="utf-8"))  # the policy blocks a <script> tag
+        found = page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))",
+            AXE_TAGS,
+        )
+        assert not found, found
+        page.locator(".offline-notice button").last.click()  # close
+        assert page.locator(".offline-notice").count() == 0
 
         button.click()
         page.wait_for_selector("[data-offline-keep][data-offline-state=kept]", timeout=180_000)

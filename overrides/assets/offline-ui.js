@@ -43,6 +43,12 @@
   var lang = document.documentElement.lang;
   var t = T[lang] || T.nl;
 
+  // The styles of the control and the notice, loaded with them (not part of every page's weight).
+  var sheet = document.createElement("link");
+  sheet.rel = "stylesheet";
+  sheet.href = new URL("offline.css", document.currentScript.src).href;
+  document.head.appendChild(sheet);
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -121,7 +127,7 @@
   // --- a new version -----------------------------------------------------------------------------
   function notice() {
     if (document.querySelector(".offline-notice")) return;
-    var bar = el("div", "offline-notice");
+    var bar = el("div", "offline-notice md-typeset");
     var text = el("p", "offline-notice__text", t.updated);
     var reload = el("button", "md-button md-button--primary", t.reload);
     var close = el("button", "md-button", t.close);
