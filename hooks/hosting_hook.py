@@ -1,7 +1,8 @@
 """MkDocs adapter for hooks/hosting/: once every language is built (and its stylesheet slimmed),
 write what a web server needs: the service worker and offline list, the nginx server block,
 _headers, _redirects (security headers with the script hashes of the built pages) and the
-precompressed files. Not under `mkdocs serve`: a service worker there would hide a writer's edits."""
+precompressed files. Not under `mkdocs serve` (nor offline.js): a service worker there would serve
+stored pages and hide a writer's edits."""
 
 import pathlib
 import sys
@@ -21,6 +22,13 @@ _command = {"name": "build"}
 
 def on_startup(command, dirty):
     _command["name"] = command
+
+
+def on_config(config):
+    # Under `mkdocs serve` there is no service worker, so pages need not try to register one.
+    if _command["name"] == "serve":
+        config.extra_javascript = [s for s in config.extra_javascript if str(s) != "assets/offline.js"]
+    return config
 
 
 @event_priority(-118)  # after the slimmed stylesheet (-115), before the link check (-120)
