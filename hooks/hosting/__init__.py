@@ -18,5 +18,7 @@ CLI: `python -m hooks.hosting write SITE [--site-url URL]` writes it all for a b
 from __future__ import annotations
 
 # Files the hosting step writes into the site folder; none of them is part of the site's content.
-HOST_FILES = ("_headers", "_redirects", "_nginx.conf", "_nginx-brotli.conf", "sw.js", "offline.json")
+# The configuration files are for hosts, never served to a browser.
+HOST_CONFIG = ("_headers", "_redirects", "_nginx.conf", "_nginx-brotli.conf")
+HOST_FILES = (*HOST_CONFIG, "sw.js", "offline.json")
 COMPRESSED_SUFFIXES = (".gz", ".br")

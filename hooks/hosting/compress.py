@@ -15,10 +15,9 @@ import pathlib
 
 import brotli
 
-from hooks.hosting import COMPRESSED_SUFFIXES, HOST_FILES
+from hooks.hosting import COMPRESSED_SUFFIXES, HOST_CONFIG
 
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".webmanifest")
-_HOST_CONFIG = tuple(name for name in HOST_FILES if name.startswith("_"))
 _CODECS = {
     ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
     ".br": lambda data: brotli.compress(data, quality=11),
@@ -37,9 +36,7 @@ class Report:
 
 def candidates(site: pathlib.Path) -> list[pathlib.Path]:
     """The text files of the site a browser may fetch (host configuration excluded)."""
-    return sorted(
-        p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file() and p.name not in _HOST_CONFIG
-    )
+    return sorted(p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file() and p.name not in HOST_CONFIG)
 
 
 def _cached(data: bytes, suffix: str, cache: pathlib.Path, report: Report) -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pathlib
 
+from hooks.hosting import HOST_CONFIG
 from hooks.linkcheck.problems import Problem
 from hooks.linkcheck.scan import Page
 from hooks.linkcheck.urls import Sources, Target, did_you_mean, find_file, page_url, resolve
@@ -21,8 +22,9 @@ HEADER = """\
 """
 _NOT_PUBLISHED = ("assets/", "search/")
 _NOT_PUBLISHED_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-# Host configuration and precompressed copies (hooks/hosting): not addresses a reader uses.
-_HOST_FILES = ("_headers", "_redirects", "_nginx.conf", "_nginx-brotli.conf")
+# Host configuration and brotli copies (hooks/hosting): not addresses a reader uses. (/sw.js is:
+# a registered service worker asks for it again and again.)
+_HOST_FILES = HOST_CONFIG
 MAX_REDIRECTS = 5
 
 
