@@ -110,7 +110,7 @@ def test_keep_offline_shows_the_size_stores_the_whole_language_and_removes_it(
         page.goto(nginx_server + prefix)
         control = page.locator("[data-offline-keep]")
         button = control.locator("button")
-        button.wait_for(state="visible", timeout=60_000)
+        page.wait_for_selector("[data-offline-keep][data-offline-state=online]", timeout=60_000)
         size = f"{manifest['bytes'] / 1e6:.1f}".replace(".", size_text) + " MB"
         assert size in control.inner_text(), (size, control.inner_text())
         assert page.locator("[data-offline-keep] h2").count() == 1

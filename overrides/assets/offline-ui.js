@@ -60,13 +60,19 @@
   }
 
   // --- keep offline ------------------------------------------------------------------------------
-  var box = null, parts = null, post = null, last = null;
+  var box = null, parts = null, post = null, last = null, full = false;
+
+  function render(children) {
+    box.replaceChildren.apply(box, children);
+    box.classList.add("offline-keep--ready");
+  }
 
   function setup(sender) {
     post = sender;
     var target = document.querySelector("[data-offline-keep]");
     if (!target || target === box) return;
     box = target;
+    full = false;
     parts = {
       heading: el("h2", "offline-keep__title", t.heading),
       text: el("p", "offline-keep__text"),
@@ -77,7 +83,6 @@
     parts.button.type = "button";
     parts.bar.hidden = true;
     parts.bar.setAttribute("aria-label", t.progress);
-    parts.button.hidden = true;
     parts.status.setAttribute("role", "status");
     parts.button.addEventListener("click", function () {
       if (!last) return;
@@ -92,17 +97,16 @@
         post({ type: "keep", lang: lang });
       }
     });
-    box.replaceChildren(parts.heading, parts.text, parts.bar, parts.button, parts.status);
-    box.classList.add("offline-keep--ready");
-    post({ type: "status", lang: lang });
+    post({ type: "status", lang: lang }); // shown when the answer (with the size) is there
   }
 
   function show(status) {
+    if (!full) render([parts.heading, parts.text, parts.bar, parts.button, parts.status]);
+    full = true;
     var dropped = last && last.kept && !status.kept;
     last = status;
     parts.text.textContent = (status.kept ? t.kept : t.intro).replace("{size}", size(status.bytes));
     parts.button.textContent = status.kept ? t.drop : t.keep;
-    parts.button.hidden = false;
     parts.button.disabled = false;
     parts.bar.hidden = true;
     parts.status.textContent = dropped ? t.dropped : "";
@@ -117,6 +121,7 @@
       parts.bar.max = message.total;
       parts.bar.value = message.done;
     } else if (message.type === "failed") {
+      if (!full) render([parts.heading, parts.status]); // no size known (offline): just say why
       parts.bar.hidden = true;
       parts.button.disabled = false;
       parts.status.textContent = message.message === "outdated" ? t.outdated : message.offline ? t.offline : t.failed;

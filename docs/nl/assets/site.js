@@ -15,6 +15,7 @@
   var root = new URL(i18n.root, window.location.href).pathname.replace(/\/?$/, "/");
 
   function twin(lang) {
+    if (i18n.notFound) return root + (lang === i18n["default"] ? "" : lang + "/"); // a 404 page: that language's home
     var path = window.location.pathname;
     var rel = path.indexOf(root) === 0 ? path.slice(root.length) : path.replace(/^\//, "");
     var m = rel.match(/^([a-z]{2})(\/|$)/);
