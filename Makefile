@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-deps lint bench clean linkcheck linkcheck-external contract
+.PHONY: serve build test test-deps lint bench clean linkcheck linkcheck-external contract preview
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit
 
 build: $(STAMP)  ## write the site to site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
+
+# A port of its own: a service worker registered by the preview must not serve `make serve`'s pages.
+PREVIEW_PORT ?= 8080
+preview: build  ## the built site on real nginx with the build's _nginx.conf: http://127.0.0.1:$(PREVIEW_PORT)
+	$(BIN)/python -m hooks.hosting preview site --port $(PREVIEW_PORT)
 
 test: $(STAMP) test-deps  ## every test: built site, PDFs, DOCX, Chromium
 	$(BIN)/python -m pytest

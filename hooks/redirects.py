@@ -132,3 +132,14 @@ def write_redirects(site: pathlib.Path, site_path: str, redirects: dict[str, str
             body = PAGE.format(lang=lang, title=title, moved=moved, url=html.escape(url))
             source.write_text(body, encoding="utf-8")
     return problems
+
+
+def moved_urls(site_path: str, redirects: dict[str, str]) -> list[tuple[str, str]]:
+    """Every redirect as (old URL path, new URL path), in every language, below `site_path`; for
+    the web server's real 301s (hooks/hosting/rules.py)."""
+    pairs = []
+    for old, new in redirects.items():
+        for lang in LANGUAGES:
+            base = posixpath.join(site_path, url_prefix(lang))
+            pairs.append((posixpath.join(base, _dir_url(old)), posixpath.join(base, _dir_url(new))))
+    return pairs

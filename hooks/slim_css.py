@@ -189,7 +189,7 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 MINIFIED = ("planner.js", "plan-add.js")  # minified whole (rjsmin): the planner page's weight budget
 
 
-OWN_ASSETS = ("site.css", "site.js", "planner.css", *MINIFIED)
+OWN_ASSETS = ("site.css", "site.js", "planner.css", "offline.js", "offline-ui.js", "offline.css", *MINIFIED)
 
 
 def strip_comments(site: pathlib.Path, names: tuple[str, ...] = OWN_ASSETS) -> int:

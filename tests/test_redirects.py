@@ -1,11 +1,17 @@
-"""A moved page keeps its published URLs in both languages through data/redirects.yml."""
+"""A moved page keeps its published URLs in both languages through data/redirects.yml: a redirect
+page for any host, and real 301s from nginx and in `_redirects`, with the #section kept."""
 
 from __future__ import annotations
 
 import pathlib
 import re
+import urllib.parse
 
-from tests.helpers import build, scratch_copy
+import pytest
+
+from hooks.hosting import preview
+from tests.helpers import build, free_port, scratch_copy
+from tests.hosting_helpers import get
 
 
 def _move_over_page(project):
@@ -19,18 +25,51 @@ def _move_over_page(project):
             md.write_text(re.sub(r"\bover\.md", "over-ons.md", text), encoding="utf-8")
 
 
-def test_a_moved_page_redirects_in_both_languages_and_keeps_its_section(tmp_path):
-    project = scratch_copy(tmp_path / "p")
+@pytest.fixture(scope="module")
+def moved_site(tmp_path_factory):
+    """The site built with over.md moved to over-ons.md and the redirect in data/redirects.yml."""
+    tmp = tmp_path_factory.mktemp("moved")
+    project = scratch_copy(tmp / "p")
     _move_over_page(project)
     (project / "data" / "redirects.yml").write_text("over.md: over-ons.md\n", encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    result = build(project, tmp / "site")
     assert result.returncode == 0, result.stderr[-3000:]
+    return tmp / "site"
+
+
+def test_a_moved_page_redirects_in_both_languages_and_keeps_its_section(moved_site):
     for prefix, lang in (("", "nl"), ("en/", "en")):
-        page = (tmp_path / "site" / prefix / "over" / "index.html").read_text(encoding="utf-8")
+        page = (moved_site / prefix / "over" / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in page
         assert f'content="0; url=/{prefix}over-ons/"' in page
         assert "location.hash" in page  # /over/#licentie lands on /over-ons/#licentie
-        assert (tmp_path / "site" / prefix / "over-ons" / "index.html").exists()
+        assert (moved_site / prefix / "over-ons" / "index.html").exists()
+
+
+def test_the_host_answers_a_moved_page_with_a_301_and_the_browser_keeps_the_section(moved_site, browser):
+    redirects = (moved_site / "_redirects").read_text(encoding="utf-8").splitlines()
+    for old, new in (("/over/", "/over-ons/"), ("/en/over/", "/en/over-ons/")):
+        assert f"{old} {new} 301" in redirects
+    with preview.running(moved_site, port=free_port()) as server:
+        base = server.url
+        for old, new in (("over/", "/over-ons/"), ("over", "/over-ons/"), ("en/over/", "/en/over-ons/")):
+            reply = get(base + old)
+            assert reply.status == 301 and reply.header("Location") == new, (old, reply.status, reply.headers)
+            assert reply.header("Content-Security-Policy")
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            statuses = []
+            page.on("response", lambda r: statuses.append((r.status, urllib.parse.urlsplit(r.url).path)))
+            for old, new in (("over/#licentie", "/over-ons/"), ("en/over/#licentie", "/en/over-ons/")):
+                statuses.clear()
+                page.goto(base + old)
+                assert (301, "/" + old.partition("#")[0]) in statuses, statuses
+                parts = urllib.parse.urlsplit(page.url)
+                assert (parts.path, parts.fragment) == (new, "licentie")
+                assert page.locator("#licentie").count() == 1
+        finally:
+            context.close()
 
 
 def test_a_redirect_to_a_page_that_does_not_exist_fails_the_build(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pathlib
 
+from hooks.hosting import HOST_CONFIG
 from hooks.linkcheck.problems import Problem
 from hooks.linkcheck.scan import Page
 from hooks.linkcheck.urls import Sources, Target, did_you_mean, find_file, page_url, resolve
@@ -21,6 +22,9 @@ HEADER = """\
 """
 _NOT_PUBLISHED = ("assets/", "search/")
 _NOT_PUBLISHED_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+# Host configuration and brotli copies (hooks/hosting): not addresses a reader uses. (/sw.js is:
+# a registered service worker asks for it again and again.)
+_HOST_FILES = HOST_CONFIG
 MAX_REDIRECTS = 5
 
 
@@ -30,6 +34,8 @@ def published_urls(pages: dict[str, Page], files: set[str]) -> set[str]:
     for path in files:
         name = path.rsplit("/", 1)[-1]
         if path.startswith(_NOT_PUBLISHED) or name in _NOT_PUBLISHED_FILES or "/search/" in path:
+            continue
+        if path in _HOST_FILES or path.endswith(".br"):
             continue
         page = pages.get(path)
         if page is not None:

@@ -1,0 +1,68 @@
+"""CLI: `python -m hooks.hosting write SITE [--site-url URL]` writes the host files into a built site
+(what every build does); `python -m hooks.hosting preview [SITE] [--port N] [--host H]` serves it
+with real nginx until Ctrl-C (`make preview`)."""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import signal
+import sys
+import threading
+
+from hooks.common import REPO
+from hooks.hosting import preview
+from hooks.hosting.write import HostingError, site_path_of, write_host_files
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hooks.hosting")
+    sub = parser.add_subparsers(dest="command", required=True)
+    w = sub.add_parser("write", help="write sw.js, offline.json, _nginx.conf, _headers, _redirects, .gz/.br")
+    w.add_argument("site", type=pathlib.Path)
+    w.add_argument("--site-url", default="/", help="the site_url it was built for (only its path matters)")
+    p = sub.add_parser("preview", help="serve a built site with nginx and the generated configuration")
+    p.add_argument("site", type=pathlib.Path, nargs="?", default=REPO / "site")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--site-path", default=None, help="URL path of the site (default: from the built sitemap)")
+    args = parser.parse_args(argv)
+
+    if args.command == "write":
+        try:
+            s = write_host_files(args.site, args.site_url, REPO / ".cache" / "plugin" / "compress")
+        except HostingError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"hosting: version {s.version}; {s.scripts} script and {s.styles} style hashes; {s.redirects} redirects")
+        return 0
+
+    site_path = args.site_path or _site_path_from_sitemap(args.site)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        with preview.running(args.site, site_path=site_path, host=args.host, port=args.port) as server:
+            print(f"nginx serves {args.site} at {server.url} (the build's _nginx.conf); Ctrl-C stops it", flush=True)
+            try:
+                stop.wait()
+            except KeyboardInterrupt:
+                pass
+    except preview.PreviewError as exc:
+        print(f"preview: {exc}", file=sys.stderr)
+        return 1
+    print("nginx stopped")
+    return 0
+
+
+def _site_path_from_sitemap(site: pathlib.Path) -> str:
+    """The URL path the site was built for, read from its sitemap (the first <loc>)."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return "/"
+    text = sitemap.read_text(encoding="utf-8")
+    start = text.find("<loc>")
+    return site_path_of(text[start + 5 : text.find("</loc>", start)]) if start >= 0 else "/"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

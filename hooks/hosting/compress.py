@@ -1,0 +1,77 @@
+"""Precompressed copies of the site's text files: `file.gz` (gzip, level 9) and `file.br` (brotli,
+quality 11) next to each, kept only where smaller. A server sends them as they are (nginx
+`gzip_static`/`brotli_static`), so no request pays for compression. The bytes are the same on every
+build (no timestamp, no file name in the gzip header), and each result is kept in a cache folder
+by the hash of its input, so a rebuild compresses only what changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import hashlib
+import os
+import pathlib
+
+import brotli
+
+from hooks.hosting import COMPRESSED_SUFFIXES, HOST_CONFIG
+
+TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".webmanifest")
+_CODECS = {
+    ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+    ".br": lambda data: brotli.compress(data, quality=11),
+}
+
+
+@dataclasses.dataclass
+class Report:
+    files: int = 0
+    written: int = 0
+    compressed: int = 0  # results computed now (not from the cache)
+    raw_bytes: int = 0
+    gz_bytes: int = 0
+    br_bytes: int = 0
+
+
+def candidates(site: pathlib.Path) -> list[pathlib.Path]:
+    """The text files of the site a browser may fetch (host configuration excluded)."""
+    return sorted(p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file() and p.name not in HOST_CONFIG)
+
+
+def _cached(data: bytes, suffix: str, cache: pathlib.Path, report: Report) -> bytes:
+    key = cache / (hashlib.sha256(data).hexdigest() + suffix)
+    try:
+        return key.read_bytes()
+    except FileNotFoundError:
+        pass
+    result = _CODECS[suffix](data)
+    report.compressed += 1
+    cache.mkdir(parents=True, exist_ok=True)
+    part = key.with_name(f"{key.name}.{os.getpid()}.part")
+    part.write_bytes(result)
+    part.replace(key)  # atomic: two builds sharing the cache never read half a file
+    return result
+
+
+def precompress(site: pathlib.Path, cache: pathlib.Path) -> Report:
+    """Write `.gz` and `.br` next to every text file of `site` (where smaller); remove stale ones."""
+    report = Report()
+    for path in candidates(site):
+        data = path.read_bytes()
+        report.files += 1
+        report.raw_bytes += len(data)
+        for suffix in COMPRESSED_SUFFIXES:
+            target = path.with_name(path.name + suffix)
+            result = _cached(data, suffix, cache, report)
+            if len(result) >= len(data):
+                target.unlink(missing_ok=True)
+                continue
+            if suffix == ".gz":
+                report.gz_bytes += len(result)
+            else:
+                report.br_bytes += len(result)
+            if not target.is_file() or target.read_bytes() != result:
+                target.write_bytes(result)
+            report.written += 1
+    return report

@@ -1,0 +1,126 @@
+"""The security headers of every response, with a Content-Security-Policy built from the pages.
+
+Scripts run only from files of the site itself, plus each inline `<script>` that Material or our
+templates put in a page, allowed by the sha256 hash of its exact text (computed here from the built
+pages, so a changed template changes the policy with it). No 'unsafe-inline', no 'unsafe-eval'.
+`<script type="application/json">` blocks are data, never run, and need no hash.
+
+Styles come from the site's stylesheets; the few `style="…"` attributes in the pages (the worksheet
+forms size their columns and text boxes with them) are allowed one by one by their hash
+('unsafe-hashes' admits hashed attributes, nothing else); a new attribute value gets its hash on
+the next build, an injected one is blocked. Images may be `data:` URLs: Material draws its icons
+in the stylesheet as `data:image/svg+xml` masks, and an image cannot run code.
+
+Inline event handlers (`onclick="…"`) and `javascript:` links would need 'unsafe-inline' or
+'unsafe-hashes' for scripts: the build fails on them, naming the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import html
+import pathlib
+import re
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_HANDLER_ATTR = re.compile(r"""\s(on[a-z]+)\s*=\s*["']""", re.I)
+_JS_URL = re.compile(r"""\s(?:href|src|action|formaction)\s*=\s*["']\s*javascript:""", re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SRC = re.compile(r"\bsrc\s*=", re.I)
+# Types a browser runs; anything else (application/json, text/template, …) is data.
+_RUNNABLE = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+
+# Powerful features the site never uses: refused to the page and anything in it.
+_UNUSED = ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
+PERMISSIONS = ", ".join(f"{feature}=()" for feature in _UNUSED)
+
+
+@dataclasses.dataclass
+class Inline:
+    """What the built pages hold inline: hashes of scripts and styles, and what no hash can allow."""
+
+    scripts: set[str] = dataclasses.field(default_factory=set)
+    styles: set[str] = dataclasses.field(default_factory=set)
+    problems: list[str] = dataclasses.field(default_factory=list)
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression of an inline script or style: 'sha256-<base64>'."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def scan_page(text: str, where: str, found: Inline) -> None:
+    """Add the inline scripts and styles of one page to `found`; note what cannot be allowed."""
+    for match in _SCRIPT.finditer(text):
+        attrs, body = match.group(1), match.group(2)
+        kind = _TYPE.search(attrs)
+        kind = (next(g for g in kind.groups() if g is not None) if kind else "").strip().lower()
+        if _SRC.search(attrs) or kind not in _RUNNABLE:
+            continue
+        found.scripts.add(csp_hash(body))
+    for match in _STYLE_ELEMENT.finditer(text):
+        found.styles.add(csp_hash(match.group(1)))
+    outside_scripts = _SCRIPT.sub("", text)
+    for tag in _TAG.finditer(outside_scripts):
+        for attr in _STYLE_ATTR.finditer(tag.group(0)):
+            value = attr.group(1) if attr.group(1) is not None else attr.group(2)
+            found.styles.add(csp_hash(html.unescape(value)))
+        handler = _HANDLER_ATTR.search(tag.group(0))
+        if handler:
+            found.problems.append(
+                f"{where}: inline event handler {handler.group(1)}= in {tag.group(0)[:80]!r}: the security policy "
+                "blocks it. Attach the handler from a script file (addEventListener) instead."
+            )
+        if _JS_URL.search(tag.group(0)):
+            found.problems.append(
+                f"{where}: a javascript: URL in {tag.group(0)[:80]!r}: the security policy blocks it. "
+                "Use a button with a handler from a script file."
+            )
+
+
+def scan_site(site: pathlib.Path) -> Inline:
+    """The inline scripts and styles of every HTML file of a built site."""
+    found = Inline()
+    for page in sorted(site.rglob("*.html")):
+        scan_page(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(), found)
+    return found
+
+
+def content_security_policy(found: Inline) -> str:
+    """The policy for every page; hashes sorted, so the same pages give the same bytes."""
+    styles = ["'self'"]
+    if found.styles:
+        styles += ["'unsafe-hashes'", *sorted(found.styles)]
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *sorted(found.scripts)],
+        "style-src": styles,
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def security_headers(found: Inline) -> dict[str, str]:
+    """The headers every response carries (pages, files, redirects and 404s alike)."""
+    return {
+        "Content-Security-Policy": content_security_policy(found),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": PERMISSIONS,
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    }

@@ -1,0 +1,241 @@
+"""Offline use, in Chromium on real nginx (a service worker needs a secure context: 127.0.0.0/8 is
+one): pages a reader opened, their assets and the search of their language keep working without a
+network, with instant navigation and the language switch; 'keep offline' on the home page shows
+the size first, stores the whole language (also pages and downloads never opened) and can remove
+it; a new build replaces the old copy cleanly and says so once; nothing from another host is
+stored."""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.parse
+
+import pytest
+
+from hooks.hosting import preview
+from tests.helpers import build, free_port, pick_language, scratch_copy, wait_for_path
+from tests.hosting_helpers import nginx_server, recorded_context
+from tests.quality_helpers import AXE_TAGS, require_axe
+
+__all__ = ["nginx_server"]  # a fixture, used by name below
+
+GUIDE = "gesprekken/kerngesprek/"
+
+STORED = """async () => {
+  const out = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) out.push([name, request.url]);
+  }
+  return out;
+}"""
+
+
+def _controlled(page) -> None:
+    """Wait until the service worker controls the page (it registers after load)."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+
+
+def _wait_stored(page, urls: list[str]) -> None:
+    """Wait until every URL is in one of the service worker's caches."""
+    page.wait_for_function(
+        """async (urls) => {
+            for (const url of urls) if (!(await caches.match(url, {ignoreVary: true}))) return false;
+            return true;
+        }""",
+        arg=urls,
+        timeout=60_000,
+        polling=250,
+    )
+
+
+def _search(page, query: str) -> list[str]:
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def _instant_click(page, selector: str, path: str) -> None:
+    page.evaluate("window.__sameDocument = true")
+    page.click(selector)
+    wait_for_path(page, path)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation did not engage"
+
+
+def test_pages_a_reader_opened_work_offline_with_search_instant_navigation_and_language_switch(nginx_server, browser):
+    base = nginx_server
+    with recorded_context(browser) as (context, recorder):
+        page = context.new_page()
+        page.goto(base + "methode/")
+        _controlled(page)
+        for path in (GUIDE, "en/" + GUIDE, "methode/"):
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+        _wait_stored(page, [base + "methode/", base + GUIDE, base + "en/" + GUIDE, base + "search/search_index.json"])
+        assert not recorder.report(), recorder.report()
+
+        context.set_offline(True)
+        response = page.goto(base + GUIDE)
+        assert response.status == 200 and response.from_service_worker
+        _instant_click(page, '.md-tabs a.md-tabs__link[href$="methode/"]', "/methode/")
+        hits = _search(page, "belangen")
+        assert hits and all(not urllib.parse.urlsplit(h).path.startswith("/en/") for h in hits), hits
+        page.keyboard.press("Escape")
+        page.goto(base + GUIDE + "#verloop")
+        pick_language(page, "en", "/en/" + GUIDE)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert urllib.parse.urlsplit(page.url).fragment == "verloop"
+
+        # A page never opened: a clear 'not stored' page in its language, not the browser's error.
+        response = page.goto(base + "en/praktijk/schulden/")
+        assert response.status == 503
+        assert "not stored" in page.inner_text("h1").lower()
+        assert not recorder.violations and not [e for e in recorder.errors if "503" not in e], recorder.report()
+
+
+@pytest.mark.parametrize(("lang", "size_text"), [("nl", ","), ("en", ".")])
+def test_keep_offline_shows_the_size_stores_the_whole_language_and_removes_it(
+    nginx_server, built_site, browser, lang, size_text
+):
+    prefix = "" if lang == "nl" else "en/"
+    manifest = json.loads((built_site / "offline.json").read_text(encoding="utf-8"))["languages"][lang]
+    pages = [f for f in manifest["files"] if f.endswith("/")]
+    downloads = [f for f in manifest["files"] if f.endswith((".pdf", ".docx"))]
+    assert len(downloads) >= 18 and any(f.endswith("/werkbladen/belangenkaart/") for f in pages)
+    assert all(f.startswith("/en/") == (lang == "en") for f in pages + downloads)
+    with recorded_context(browser) as (context, recorder):
+        page = context.new_page()
+        page.goto(nginx_server + prefix)
+        control = page.locator("[data-offline-keep]")
+        button = control.locator("button")
+        page.wait_for_selector("[data-offline-keep][data-offline-state=online]", timeout=60_000)
+        size = f"{manifest['bytes'] / 1e6:.1f}".replace(".", size_text) + " MB"
+        assert size in control.inner_text(), (size, control.inner_text())
+        assert page.locator("[data-offline-keep] h2").count() == 1
+        page.evaluate("window.__offlineUi.message({type: 'updated'})")  # the notice, to check it too
+        page.locator(".offline-notice").wait_for()
+        page.evaluate(require_axe().read_text(encoding="utf-8"))  # the policy blocks a <script> tag
+        found = page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))",
+            AXE_TAGS,
+        )
+        assert not found, found
+        page.locator(".offline-notice button").last.click()  # close
+        assert page.locator(".offline-notice").count() == 0
+
+        button.click()
+        page.wait_for_selector("[data-offline-keep][data-offline-state=kept]", timeout=180_000)
+        stored = {urllib.parse.urlsplit(url).path for _, url in page.evaluate(STORED)}
+        missing = sorted(set(manifest["files"]) - stored)
+        assert not missing, f"not stored: {missing[:10]}"
+        assert not recorder.report(), recorder.report()
+
+        context.set_offline(True)
+        never = next(f for f in pages if "/gesprekken/" in f and not f.endswith("/gesprekken/"))
+        response = page.goto(nginx_server.rstrip("/") + never)
+        assert response.status == 200 and response.from_service_worker, never
+        pdf = next(f for f in downloads if f.endswith(".pdf"))
+        fetched = page.evaluate(
+            "async (u) => { const r = await fetch(u); return [r.status, (await r.arrayBuffer()).byteLength]; }", pdf
+        )
+        assert fetched == [200, (built_site / pdf.lstrip("/")).stat().st_size]
+        hits = _search(page, "belangen" if lang == "nl" else "interests")
+        assert hits
+
+        context.set_offline(False)
+        page.goto(nginx_server + prefix)
+        page.wait_for_selector("[data-offline-keep][data-offline-state=kept]", timeout=60_000)
+        button.click()
+        page.wait_for_selector("[data-offline-keep][data-offline-state=online]", timeout=60_000)
+        names = page.evaluate("caches.keys()")
+        assert not [n for n in names if n.endswith(f"-keep-{lang}")], names
+        assert page.locator("[data-offline-keep] [role=status]").inner_text().strip()
+
+
+def test_nothing_from_another_host_is_stored(nginx_server, server, browser):
+    """The page may not even ask another host (the security policy); with the policy bypassed, the
+    service worker still leaves requests to another host alone, and ignores them when told."""
+    other = server  # the Python host of the other tests: another origin
+    with recorded_context(browser, bypass_csp=True) as (context, _recorder):
+        page = context.new_page()
+        page.goto(nginx_server + GUIDE)
+        _controlled(page)
+        page.evaluate(
+            """async (other) => {
+                await fetch(other + 'assets/site.js', {mode: 'no-cors'});
+                const img = new Image(); img.src = other + 'assets/logo.svg'; await img.decode().catch(() => {});
+                const reg = await navigator.serviceWorker.ready;
+                reg.active.postMessage({type: 'visit', lang: 'nl', urls: [other + 'assets/site.css', location.href]});
+            }""",
+            other,
+        )
+        page.goto(nginx_server + "methode/")
+        page.wait_for_load_state("networkidle")
+        _wait_stored(page, [nginx_server + "methode/"])
+        origin = nginx_server.rstrip("/")
+        stored = page.evaluate(STORED)
+        assert stored and all(url.startswith(origin + "/") for _, url in stored), [
+            url for _, url in stored if not url.startswith(origin)
+        ]
+
+
+@pytest.fixture
+def deployment(tmp_path, built_site, site_url):
+    """nginx serving a symbolic link to the session's site: `deploy(site)` points it at another
+    build and reloads nginx, as an operator deploys a new version."""
+    live = tmp_path / "live"
+    live.symlink_to(built_site, target_is_directory=True)
+    with preview.running(live, port=free_port()) as nginx:
+
+        def deploy(site):
+            swap = tmp_path / "live.new"
+            swap.symlink_to(site, target_is_directory=True)
+            os.replace(swap, live)
+            nginx.reload()
+
+        yield nginx.url, deploy
+
+
+def test_a_new_build_replaces_the_old_copy_and_the_reader_is_told_once(deployment, tmp_path, site_url, browser):
+    base, deploy = deployment
+    project = scratch_copy(tmp_path / "p")
+    page_md = project / "docs" / "nl" / "methode" / "waarom.md"
+    page_md.write_text(
+        page_md.read_text(encoding="utf-8") + "\nDit is de nieuwe versie van deze pagina.\n", encoding="utf-8"
+    )
+    result = build(project, tmp_path / "v2", site_url)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    with recorded_context(browser) as (context, recorder):
+        page = context.new_page()
+        page.goto(base + "methode/waarom/")
+        _controlled(page)
+        page.goto(base + "methode/")
+        _wait_stored(page, [base + "methode/waarom/", base + "methode/"])
+        old = set(page.evaluate("caches.keys()"))
+        assert old and "nieuwe versie" not in page.content()
+
+        deploy(tmp_path / "v2")
+        page.goto(base + "methode/")  # a page view: the browser looks for a new service worker
+        notice = page.locator(".offline-notice")
+        notice.wait_for(state="visible", timeout=120_000)
+        assert notice.get_attribute("role") == "status"
+        assert page.locator(".offline-notice").count() == 1
+        names = set(page.evaluate("caches.keys()"))
+        assert names and not names & old, f"old caches left: {names & old}"
+
+        with page.expect_navigation():
+            notice.locator("button").first.click()  # reload
+        page.wait_for_load_state("networkidle")
+        page.goto(base + "methode/waarom/")
+        assert "Dit is de nieuwe versie van deze pagina." in page.inner_text(".md-content")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".offline-notice").count() == 0, "the notice came back"
+
+        context.set_offline(True)  # the visited pages were carried over into the new version
+        page.goto(base + "methode/waarom/")
+        assert "Dit is de nieuwe versie van deze pagina." in page.inner_text(".md-content")
+        assert not recorder.report(), recorder.report()
