@@ -129,7 +129,7 @@ def test_wrong_types_in_the_glossary_are_schema_errors(project, old, new, expect
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("{slug: geld,  ", "{slug: geld geld,  ", "situations[2].slug: 'geld geld' is not a slug"),
+        ("  - slug: geld\n", "  - slug: geld geld\n", "situations[2].slug: 'geld geld' is not a slug"),
         ("en: Youth care}", "en: 5}", "sectors[0].en: must be a text, not 5"),
     ],
 )
