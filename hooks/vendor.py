@@ -70,6 +70,10 @@ def licenses() -> str:
     return "\n".join(parts)
 
 
+def _show(path: Path) -> str:
+    return path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else str(path)
+
+
 def problems() -> list[str]:
     """What differs between the committed copies and node_modules at the locked versions."""
     found = []
@@ -84,10 +88,10 @@ def problems() -> list[str]:
     for name, (package, path) in FILES.items():
         copy = VENDOR_DIR / name
         if not copy.is_file() or copy.read_bytes() != (NODE_MODULES / package / path).read_bytes():
-            found.append(f"{copy.relative_to(REPO)} is not {package}/{path}: run `python -m hooks.vendor update`")
+            found.append(f"{_show(copy)} is not {package}/{path}: run `python -m hooks.vendor update`")
     text = VENDOR_DIR / LICENSES_FILE
     if not text.is_file() or text.read_text(encoding="utf-8") != licenses():
-        found.append(f"{text.relative_to(REPO)} is out of date: run `python -m hooks.vendor update`")
+        found.append(f"{_show(text)} is out of date: run `python -m hooks.vendor update`")
     return found
 
 
@@ -102,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args == ["update"]:
         update()
-        print(f"vendor: {len(FILES)} files and {LICENSES_FILE} copied to {VENDOR_DIR.relative_to(REPO)}")
+        print(f"vendor: {len(FILES)} files and {LICENSES_FILE} copied to {_show(VENDOR_DIR)}")
         return 0
     if args == ["check"]:
         found = problems()
