@@ -36,7 +36,16 @@ class Reader:
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("dialog", lambda dialog: dialog.accept())
+        self.dialogs: list[str] = []  # the questions asked (window.confirm)
+        self.accept_dialogs = True
+        self.page.on("dialog", self._answer)
+
+    def _answer(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        if self.accept_dialogs:
+            dialog.accept()
+        else:
+            dialog.dismiss()
 
     def open(self, path: str) -> None:
         """Open a worksheet page and wait until its answer tools are ready."""

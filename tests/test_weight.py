@@ -1,8 +1,12 @@
 """Page weight: the first load of a conversation guide in Chromium, from a host that sends gzip,
 stays within the budget (all responses' bytes on the wire, bodies as compressed), and nothing in
-it fails. Search (worker and index) is not part of a first load: it loads when used."""
+it fails. Search (worker and index) is not part of a first load: it loads when used. A worksheet
+page, with the tools to keep and download answers, stays within its own budget; the libraries
+for a filled-in PDF or DOCX are not part of its first load."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.quality_helpers import first_load, gzip_server
 
@@ -10,6 +14,10 @@ __all__ = ["gzip_server"]  # a fixture, used by name below
 
 GUIDE = "gesprekken/kerngesprek/"
 BUDGET = 70_000  # bytes of compressed response bodies, first load of a guide page
+# The worksheet with the largest page and its English twin (the answer tools, their script and
+# the form's stylesheet come on top); the PDF and DOCX libraries load only for a download.
+WORKSHEETS = ("werkbladen/draaiboek/", "en/werkbladen/draaiboek/")
+WORKSHEET_BUDGET = 80_000
 
 
 def _table(responses: list[dict], base: str) -> str:
@@ -48,3 +56,20 @@ def test_search_index_is_not_part_of_the_first_load(gzip_server, page):
     page.keyboard.press("/")
     page.keyboard.type("kerngesprek", delay=30)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+@pytest.mark.parametrize("path", WORKSHEETS)
+def test_first_load_of_a_worksheet_page_is_within_its_budget_and_loads_no_library(gzip_server, page, path):
+    responses = first_load(page, gzip_server + path)
+    total = sum(r["body"] for r in responses)
+    print(f"\nfirst load of /{path}: {total} B gzip in {len(responses)} responses\n" + _table(responses, gzip_server))
+    assert responses and responses[0]["status"] == 200
+    assert any(r["url"].endswith("/assets/worksheets/answers.js") for r in responses), "the answer tools did not load"
+    assert total <= WORKSHEET_BUDGET, (
+        f"first load of /{path} is {total} B gzip, over the budget of {WORKSHEET_BUDGET} B:\n"
+        + _table(responses, gzip_server)
+    )
+    libraries = [r["url"] for r in responses if "/vendor/" in r["url"] or r["url"].endswith("/fill.js")]
+    assert not libraries, f"loaded before anyone asked for a download: {libraries}"
+    failed = [r for r in responses if r["status"] >= 400 or r["status"] == 0 or not r["url"].startswith(gzip_server)]
+    assert not failed, "failed or foreign requests:\n" + _table(failed, gzip_server)

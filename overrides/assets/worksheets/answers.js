@@ -363,7 +363,9 @@
    * It is announced once a second after typing stops, and not again within half a minute. */
   Sheet.prototype.save = function () {
     var copy = this.copy();
-    copy.answers = collect(this.form, this.data);
+    var answers = collect(this.form, this.data);
+    if (JSON.stringify(answers) === JSON.stringify(copy.answers)) return; // 'change' after 'input'
+    copy.answers = answers;
     copy.updated = new Date().toISOString();
     if (!this.write()) return;
     var self = this;
