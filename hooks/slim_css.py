@@ -185,7 +185,10 @@ _BLOCK_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
-def strip_comments(site: pathlib.Path, names: tuple[str, ...] = ("site.css", "site.js")) -> int:
+OUR_ASSETS = ("site.css", "site.js", "worksheets.css", "worksheets/answers.js", "worksheets/fill.js")
+
+
+def strip_comments(site: pathlib.Path, names: tuple[str, ...] = OUR_ASSETS) -> int:
     """Drop the comments of our own assets in the built site (they stay in the sources): comment
     blocks on their own lines in JavaScript, every comment in CSS. Returns the bytes saved."""
     saved = 0
