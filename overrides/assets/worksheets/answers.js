@@ -507,9 +507,13 @@
         var base = typeof body.name === "string" && body.name.trim() ? body.name.trim().slice(0, 80) : self.m.untitled;
         var copy = emptyCopy(self.uniqueName(base));
         copy.answers = body.answers;
-        copy.kept = (Array.isArray(body.kept) ? body.kept : []).filter(function (item) {
-          return isObject(item) && typeof item.text === "string";
-        });
+        copy.kept = (Array.isArray(body.kept) ? body.kept : [])
+          .filter(function (item) {
+            return isObject(item) && typeof item.text === "string";
+          })
+          .map(function (item) {
+            return { where: typeof item.where === "string" ? item.where : "", text: item.text };
+          });
         self.entry.copies.push(copy);
         self.entry.current = copy.name;
         self.show();
