@@ -61,6 +61,10 @@ $(NODE_STAMP): package-lock.json
 node-deps: $(NODE_STAMP)  ## JavaScript the tests need (axe-core), from package-lock.json
 test-deps: node-deps
 
+.PHONY: vendor
+vendor: $(STAMP) node-deps  ## copy pdf-lib and fflate from node_modules into overrides/assets/worksheets/vendor/
+	$(BIN)/python -m hooks.vendor update
+
 bench: $(STAMP) test-deps  ## build, worksheet, page-weight, search-index and Lighthouse Performance figures
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/linkcheck.py

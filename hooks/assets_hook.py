@@ -26,7 +26,7 @@ def on_post_build(config):
     cache = pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "slim-css"
     for name, before, after in slim_css.slim_site(site, cache):
         log.info(
-            "slimmed %s: %d -> %d bytes; comments out of site.css/js: %d bytes; %.2f s",
+            "slimmed %s: %d -> %d bytes; comments out of our css/js: %d bytes; %.2f s",
             name,
             before,
             after,

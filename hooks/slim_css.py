@@ -189,7 +189,18 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 MINIFIED = ("planner.js", "plan-add.js")  # minified whole (rjsmin): the planner page's weight budget
 
 
-OWN_ASSETS = ("site.css", "site.js", "planner.css", "offline.js", "offline-ui.js", "offline.css", *MINIFIED)
+OWN_ASSETS = (
+    "site.css",
+    "site.js",
+    "planner.css",
+    "offline.js",
+    "offline-ui.js",
+    "offline.css",
+    "worksheets.css",
+    "worksheets/answers.js",
+    "worksheets/fill.js",
+    *MINIFIED,
+)
 
 
 def strip_comments(site: pathlib.Path, names: tuple[str, ...] = OWN_ASSETS) -> int:

@@ -1,11 +1,12 @@
 """MkDocs adapter for the worksheet engine (hooks/worksheets/).
 
 on_files: validate worksheets/*.yml, render (or reuse) the PDF and DOCX of the language being
-built and add them as files at their final paths. on_page_markdown: pages with front matter
-`worksheet: <id>` get their body from the YAML; on_page_content puts the form and the example into
-the rendered page (from hooks/memo.py when the source is unchanged). Runs once per language (i18n
-plugin). State: the validated sources of the language build in progress (set by on_files, read by
-the page events); validation itself is memoised while the sources and the page set are unchanged.
+built and the JSON of their fields, and add them as files at their final paths.
+on_page_markdown: pages with front matter `worksheet: <id>` get their body from the YAML;
+on_page_content puts the form and the example into the rendered page (from hooks/memo.py when the
+source is unchanged). Runs once per language (i18n plugin). State: the validated sources of the
+language build in progress (set by on_files, read by the page events); validation itself is
+memoised while the sources and the page set are unchanged.
 """
 
 import pathlib
@@ -22,7 +23,16 @@ from mkdocs.structure.files import File, Files
 from hooks import memo
 from hooks.citations import cite_text
 from hooks.worksheets import DEFAULT_LANGUAGE, STYLES_DIR
-from hooks.worksheets.build import KINDS, Source, WorksheetErrors, build_language, file_name, load_sources, output_uri
+from hooks.worksheets.build import (
+    KINDS,
+    Source,
+    WorksheetErrors,
+    build_language,
+    field_files,
+    file_name,
+    load_sources,
+    output_uri,
+)
 from hooks.worksheets.page import (
     Link,
     download_text,
@@ -86,8 +96,10 @@ def _source(sheet_id: str):
 def on_files(files: Files, config, **kwargs) -> Files:
     """Add the current language's worksheet downloads (files in the cache) to the site."""
     lang = _language(config)
-    report = build_language(_sources(config), lang, site_url=config.site_url or "", cache_dir=_cache_dir(config))
-    for output in report.outputs:
+    sources = _sources(config)
+    report = build_language(sources, lang, site_url=config.site_url or "", cache_dir=_cache_dir(config))
+    # ... and the JSON of each sheet's fields, for the browser (assets/worksheets/answers.js, fill.js).
+    for output in report.outputs + field_files(sources, lang, cache_dir=_cache_dir(config)):
         existing = files.get_file_from_path(output.uri)
         if existing is not None:
             files.remove(existing)

@@ -56,3 +56,10 @@ def test_comments_leave_our_assets_but_not_the_code(tmp_path):
     js = (assets / "site.js").read_text(encoding="utf-8")
     assert saved > 0 and "About the switch" not in js and "var re = /^https?:/;" in js
     assert (assets / "site.css").read_text(encoding="utf-8").strip() == ":root { --x: 1; }"
+
+
+def test_the_worksheet_scripts_and_styles_leave_the_build_without_their_comment_blocks(built_site):
+    for name in ("worksheets/answers.js", "worksheets/fill.js", "worksheets.css"):
+        built = (built_site / "assets" / name).read_text(encoding="utf-8")
+        assert not re.search(r"^\s*/\*", built, re.M), f"{name} keeps a comment block"
+    assert "fillPdf" in (built_site / "assets" / "worksheets" / "fill.js").read_text(encoding="utf-8")

@@ -2,7 +2,9 @@
 stays within the budget (all responses' bytes on the wire, bodies as compressed), and nothing in
 it fails. Search (worker and index) is not part of a first load: it loads when used. The planner
 page, with its script and the guides' data, has a budget of its own; a guide page loads only the
-small 'add to plan' script of it."""
+small 'add to plan' script of it. A worksheet page, with the tools to keep and download answers,
+stays within its own budget; the libraries for a filled-in PDF or DOCX are not part of its first
+load."""
 
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ GUIDE = "gesprekken/kerngesprek/"
 BUDGET = 70_000  # bytes of compressed response bodies, first load of a guide page
 PLANNER_BUDGET = 90_000  # the planner page: its script, stylesheet and plannen/gidsen.json included
 PLAN_ADD_BUDGET = 1_500  # the 'add to plan' script on a guide page (68.1 kB before the planner)
+# The worksheet with the largest page and its English twin (the answer tools, their script and
+# the form's stylesheet come on top); the PDF and DOCX libraries load only for a download.
+WORKSHEETS = ("werkbladen/draaiboek/", "en/werkbladen/draaiboek/")
+WORKSHEET_BUDGET = 80_000
 
 
 def _table(responses: list[dict], base: str) -> str:
@@ -76,3 +82,20 @@ def test_a_guide_page_loads_only_the_small_add_to_plan_script_of_the_planner(gzi
     assert [r["url"].replace(gzip_server, "/") for r in planner] == ["/assets/plan-add.js"]
     assert planner[0]["body"] <= PLAN_ADD_BUDGET, f"plan-add.js is {planner[0]['body']} B gzip"
     assert page.locator(".plan-add button").count() > 1
+
+
+@pytest.mark.parametrize("path", WORKSHEETS)
+def test_first_load_of_a_worksheet_page_is_within_its_budget_and_loads_no_library(gzip_server, page, path):
+    responses = first_load(page, gzip_server + path)
+    total = sum(r["body"] for r in responses)
+    print(f"\nfirst load of /{path}: {total} B gzip in {len(responses)} responses\n" + _table(responses, gzip_server))
+    assert responses and responses[0]["status"] == 200
+    assert any(r["url"].endswith("/assets/worksheets/answers.js") for r in responses), "the answer tools did not load"
+    assert total <= WORKSHEET_BUDGET, (
+        f"first load of /{path} is {total} B gzip, over the budget of {WORKSHEET_BUDGET} B:\n"
+        + _table(responses, gzip_server)
+    )
+    libraries = [r["url"] for r in responses if "/vendor/" in r["url"] or r["url"].endswith("/fill.js")]
+    assert not libraries, f"loaded before anyone asked for a download: {libraries}"
+    failed = [r for r in responses if r["status"] >= 400 or r["status"] == 0 or not r["url"].startswith(gzip_server)]
+    assert not failed, "failed or foreign requests:\n" + _table(failed, gzip_server)

@@ -1,5 +1,5 @@
 """The CLI: `check` exits 1 with file, field and fix for a bad source; `build` renders every sheet
-in both languages to the paths they get on the site."""
+in both languages to the paths they get on the site, with the JSON of its fields for the browser."""
 
 from __future__ import annotations
 
@@ -53,6 +53,8 @@ def test_build_writes_both_languages(tmp_path):
     result = cli("--root", str(root), "build", "--out", str(out), "--site-url", "https://c.example.org/")
     assert result.returncode == 0, result.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*")) == [
+        "assets/worksheets/en/proefblad.json",
+        "assets/worksheets/nl/proefblad.json",
         "en/werkbladen/test-sheet.docx",
         "en/werkbladen/test-sheet.pdf",
         "werkbladen/proefblad.docx",

@@ -1,6 +1,6 @@
 """The worksheet PDF: A4, tagged (PDF/UA-1), in its language, fillable with a readable name per
 field, Dutch diacritics right in text and in filled fields, long words wrapped, a QR code that
-leads to the sheet's page, and small."""
+leads to the sheet's page, the filled-in example on a page of its own, and small."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PIL import ImageChops
 from pypdf import PdfReader, PdfWriter
 
 from hooks.worksheets.build import page_url
+from hooks.worksheets.labels import labels
 from hooks.worksheets.pdf import render_pdf
 from hooks.worksheets.qr import qr_svg_data_uri
 from hooks.worksheets.render_html import sheet_document
@@ -123,10 +124,27 @@ def test_url_of_the_page_is_printed_on_the_sheet(pdfs, lang):
     assert page_url(SITE_URL, lang, "proefblad") in pdf_text(pdfs[lang])
 
 
-def test_one_page_sheet_is_under_100_kb(pdfs):
+def test_sheet_fits_one_page_the_example_follows_and_it_is_under_100_kb(pdfs):
     for pdf in pdfs.values():
-        assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        assert len(pages) == 2
+        assert pages[0].get("/Annots"), "the fields are not on the first page"
+        assert not pages[1].get("/Annots"), "the example page has form fields"
         assert len(pdf) < 100_000
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_filled_in_example_is_on_its_own_page_titled_as_an_example(pdfs, lang):
+    example = sheet()["example"]
+    first, second = (" ".join(pdf_text(pdfs[lang], page).split()) for page in (1, 2))
+    title = f"{labels(lang)['example']}: {sheet()['title'][lang]}"
+    assert title in second and title not in first
+    assert labels(lang)["example_note"] in second
+    assert example["values"]["partner"][lang] in second  # 'Gemeente Ĳsselstein' in Dutch
+    assert example["values"]["tabel"][lang][0][0] in second
+    checked = [i["label"][lang] for i in sheet()["sections"][1]["fields"][1]["items"] if i["id"] == "geld"]
+    assert f"{sheet()['sections'][1]['fields'][1]['label'][lang]}: {checked[0]}" in second
+    assert example["values"]["partner"][lang] not in first
 
 
 def test_same_source_gives_the_same_pdf_bytes():

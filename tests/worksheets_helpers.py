@@ -32,10 +32,12 @@ def need(tool: str) -> str:
     return found
 
 
-def pdf_text(pdf: bytes) -> str:
+def pdf_text(pdf: bytes, page: int | None = None) -> str:
+    """The text of a PDF (poppler), or of one page of it."""
     need("pdftotext")
+    pages = ["-f", str(page), "-l", str(page)] if page else []
     return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+        ["pdftotext", "-enc", "UTF-8", *pages, "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
 
 

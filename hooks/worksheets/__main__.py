@@ -1,7 +1,8 @@
 """CLI: `python -m hooks.worksheets check` and `python -m hooks.worksheets build --out DIR`.
 
 check  validates every worksheets/*.yml (schema, taxonomy, related pages); exit 1 with messages.
-build  renders every sheet in every language to DIR, at the paths it gets on the site.
+build  renders every sheet in every language to DIR, at the paths it gets on the site (PDF, DOCX,
+       and the JSON of its fields for the browser).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import LANGUAGES
-from .build import WorksheetErrors, build_language, load_sources
+from .build import WorksheetErrors, build_language, field_files, load_sources
 
 DEFAULT_SITE_URL = "https://belangenoptafel.example.org/"
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     cache_dir = args.cache or root / ".cache" / "plugin" / "worksheets"
     for lang in LANGUAGES:
         report = build_language(sources, lang, site_url=args.site_url, cache_dir=cache_dir)
-        for output in report.outputs:
+        for output in report.outputs + field_files(sources, lang, cache_dir=cache_dir):
             target = args.out / output.uri
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(output.path, target)

@@ -14,7 +14,7 @@ from typing import Any
 from hooks.strict_yaml import StrictYAMLError
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
-from .cache import Cache, engine_digest, output_key
+from .cache import Cache, engine_digest, output_key, write_atomic
 from .schema import LoadedSheet, SheetError, check_related, load_sheet, load_taxonomy
 
 KINDS = ("pdf", "docx")
@@ -194,3 +194,20 @@ def build_language(sources: list[Source], lang: str, *, site_url: str, cache_dir
     report.repaired = list(cache.damaged)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def field_files(sources: list[Source], lang: str, *, cache_dir: Path) -> list[Output]:
+    """The JSON of every sheet's fields in one language (fields.py), for the browser: written to
+    the cache folder when its text changed, published at assets/worksheets/<lang>/<id>.json."""
+    from .fields import json_path, sheet_json
+
+    outputs = []
+    for source in sources:
+        uri = json_path(lang, source.id)
+        path = cache_dir / "fields" / lang / f"{source.id}.json"
+        text = sheet_json(source.data, lang) + "\n"
+        fresh = path.is_file() and path.read_text(encoding="utf-8") == text
+        if not fresh:
+            write_atomic(path, text.encode("utf-8"))
+        outputs.append(Output(source.id, lang, "json", uri, path, not fresh))
+    return outputs

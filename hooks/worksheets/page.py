@@ -20,7 +20,7 @@ from markupsafe import escape
 from hooks.escape import md_text
 
 from .labels import labels
-from .render_html import example_fragment, form_fragment
+from .render_html import example_fragment, form_fragment, orphans_fragment, tools_fragment
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,9 @@ SLOTS = {"form": "<!-- worksheet:form -->", "example": "<!-- worksheet:example -
 
 
 def fragments(sheet: dict[str, Any], lang: str) -> dict[str, str]:
-    """The HTML of each slot: the on-screen form and the filled-in example."""
-    return {"form": form_fragment(sheet, lang).strip(), "example": example_fragment(sheet, lang).strip()}
+    """The HTML of each slot: the on-screen form with its answer tools, and the filled-in example."""
+    form = tools_fragment(sheet, lang) + form_fragment(sheet, lang) + orphans_fragment(sheet, lang)
+    return {"form": form.strip(), "example": example_fragment(sheet, lang).strip()}
 
 
 def fill_slots(html: str, parts: dict[str, str]) -> str:
@@ -103,13 +104,7 @@ def page_markdown(
             for i, link in enumerate(downloads)
         )
     ]
-    out += [
-        "",
-        f"## {md_text(words['form'])} {{#werkblad}}",
-        "",
-        f'<p class="ws-note">{escape(words["form_note"])}</p>',
-        "",
-    ]
+    out += ["", f"## {md_text(words['form'])} {{#werkblad}}", ""]
     out += [SLOTS["form"], ""]
     out += [f"## {md_text(words['example'])} {{#voorbeeld}}", ""]
     out += [SLOTS["example"], ""]

@@ -14,6 +14,7 @@ import jinja2
 import markupsafe
 
 from . import FONTS_DIR, GENERATOR_VERSION, STYLES_DIR, TEMPLATES_DIR
+from .fields import cell_name, item_name, sheet_json
 from .labels import labels
 from .schema import SCALE_POINTS
 
@@ -58,6 +59,8 @@ def _context(sheet: dict[str, Any], lang: str) -> dict[str, Any]:
         "values": example.get("values") or {},
         "generator_version": GENERATOR_VERSION,
         "for_print": False,
+        "cell_name": cell_name,
+        "item_name": item_name,
     }
 
 
@@ -82,6 +85,19 @@ def form_fragment(sheet: dict[str, Any], lang: str, *, prefix: str = "ws-") -> s
     """The blank worksheet as an on-screen HTML form (for the site page)."""
     module = _environment().get_template("_form.html.j2").make_module(_context(sheet, lang))
     return _tidy(str(module.render_form(sheet, prefix)))
+
+
+def tools_fragment(sheet: dict[str, Any], lang: str) -> str:
+    """The answer tools above the on-screen form (shown by answers.js), with the sheet's fields as
+    JSON in `data-ws`, and the line that says filling in needs JavaScript."""
+    module = _environment().get_template("page.html.j2").make_module(_context(sheet, lang))
+    return _tidy(str(module.answers_tools(sheet_json(sheet, lang))))
+
+
+def orphans_fragment(sheet: dict[str, Any], lang: str) -> str:
+    """The place below the form where answers to fields no longer on the sheet are shown."""
+    module = _environment().get_template("page.html.j2").make_module(_context(sheet, lang))
+    return _tidy(str(module.orphans()))
 
 
 def example_fragment(sheet: dict[str, Any], lang: str) -> str:
