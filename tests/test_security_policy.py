@@ -51,6 +51,9 @@ def _tour(page, base: str, lang: str, recorder) -> None:
             field.fill("Wat ons drijft" if lang == "nl" else "What drives us")
             for box in page.locator(".ws-form textarea").all()[:2]:
                 box.fill("…")
+            for action in ("pdf", "docx"):  # filled in, made in the browser (fill.js, pdf-lib, fflate)
+                with page.expect_download(timeout=120_000):
+                    page.click(f"[data-ws-action={action}]")
         if name == "guide":  # a glossary term's tooltip (Material positions it from a script)
             page.locator(".md-content abbr").first.hover()
             page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", timeout=10_000)
