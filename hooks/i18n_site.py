@@ -67,10 +67,11 @@ def split_search_index(index: dict) -> dict[str, dict]:
     return result
 
 
-def write_search_indexes(site: pathlib.Path) -> dict[str, int]:
-    """Replace the mixed index with one per language; return the number of entries per language."""
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
+def write_search_indexes(site: pathlib.Path, index: dict | None = None) -> dict[str, int]:
+    """Replace the mixed index (`index`, or the one the search plugin wrote) with one per language;
+    return the number of entries per language."""
+    if index is None:
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     counts = {}
     for lang, sub in split_search_index(index).items():
         target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
