@@ -336,9 +336,11 @@ def stylesheet_step(memory: Memory, config, written) -> None:
     the classes or custom properties the site uses changed."""
     site = pathlib.Path(config.site_dir)
     sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    fresh = {str(path.relative_to(site)): _usage(path) for path in written}
+    if all(memory.usage.get(name) == usage for name, usage in fresh.items()):
+        return  # no written page uses another class or property than before
     before = _union(memory.usage, sheets, site)
-    for path in written:
-        memory.usage[str(path.relative_to(site))] = _usage(path)
+    memory.usage.update(fresh)
     after = _union(memory.usage, sheets, site)
     if after == before:
         return
