@@ -80,6 +80,7 @@ class Memory:
         self.config = None
         self.languages: dict[str, _Language] = {}
         self.languages_order: list[str] = []
+        self.index: dict[tuple[str, str], object] = {}  # (language, path below it) -> page
         self.usage: dict[str, tuple[frozenset, frozenset]] = {}  # site file -> (classes/words, properties)
         self._search_count = 0
 
@@ -126,6 +127,7 @@ class Memory:
         if getattr(config.plugins.get("i18n"), "building", False):
             return
         self.languages_order = [lang for lang in LANGUAGES if lang in self.languages]
+        self.index = {(lang, language.rel(p)): p for lang, language in self.languages.items() for p in language.pages}
         self.usage = {
             str(p.relative_to(config.site_dir)): _usage(p)
             for p in pathlib.Path(config.site_dir).rglob("*")
@@ -139,8 +141,7 @@ class Memory:
         return [self.languages[lang].rel(p) for p in self.languages[lang].pages] if lang in self.languages else []
 
     def _page(self, lang, rel):
-        language = self.languages.get(lang)
-        return next((p for p in language.pages if language.rel(p) == rel), None) if language else None
+        return self.index.get((lang, rel))
 
     def source(self, lang, rel):
         page = self._page(lang, rel)
