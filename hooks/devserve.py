@@ -285,7 +285,9 @@ def _search(config):
 
 
 def _switch_language(config, lang: str) -> None:
-    """Set the (shared) config to `lang` the way the i18n plugin does before each language build."""
+    """Set the (shared) config to `lang` the way the i18n plugin does before each language build
+    (it builds the other languages inside the default one's on_post_build, on the same config;
+    upstream, a public `configure(config, language)` would make this one call)."""
     i18n = config.plugins["i18n"]
     quiet = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n")
     level = quiet.level
@@ -374,7 +376,8 @@ SITE_STEPS = [search_step, stylesheet_step]
 
 
 class Server(LiveReloadServer):
-    """MkDocs' LiveReloadServer that also remembers which files changed (stock forgets the paths)."""
+    """MkDocs' LiveReloadServer that also remembers which files changed. `watch` is the stock one
+    plus that; upstream, LiveReloadServer could hand the changed paths to the builder itself."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -439,7 +442,8 @@ def serve(dev_addr: str | None = None, config_file: str | None = None) -> None:
                 try:
                     if memory.update(rel):
                         return
-                except Exception as exc:
+                except Exception as exc:  # any failure of the fast path: the full build below decides
+                    # (a content error then fails it with the stock message; our bug costs only time)
                     log.info("fast rebuild failed (%s: %s); full rebuild", type(exc).__name__, exc)
             log.info("Building documentation...")
             if config is None:
