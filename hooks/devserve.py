@@ -213,8 +213,14 @@ class Memory:
             return False
         for file in files:
             old = before[file.src_uri]
-            if old is not file and not file.is_documentation_page() and old.abs_src_path != file.abs_src_path:
-                file.copy_file()  # a new download (the worksheet cache names a file by its inputs)
+            if old is file or file.is_documentation_page():
+                continue
+            if old.abs_src_path is None or file.abs_src_path is None:  # generated in memory
+                changed = old.content_bytes != file.content_bytes
+            else:  # a file on disk: the worksheet cache names each output by its inputs
+                changed = old.abs_src_path != file.abs_src_path
+            if changed:
+                file.copy_file()
         return True
 
 

@@ -224,3 +224,40 @@ def test_the_dependency_map(sources):
         from hooks.content import MARKERS
 
         assert set(markers) <= set(MARKERS)
+
+
+def test_a_file_a_hook_makes_again_in_on_files_is_copied_to_the_site(tmp_path):
+    """The fast path replays the hooks' on_files; a file one of them makes anew (in memory or on
+    disk) reaches the site, an unchanged one is not copied again."""
+    from mkdocs.structure.files import File, Files
+
+    from hooks.devserve import Memory, _Language
+
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    docs.mkdir()
+    config = {"hooks": {"hooks/planner_hook.py": None}, "site_dir": str(site), "docs_dir": str(docs)}
+    config["use_directory_urls"] = True
+    config = type("Config", (dict,), {"__getattr__": lambda self, name: self[name]})(config)
+    config["plugins"] = type("Plugins", (), {"events": {"files": []}, "_current_plugin": None})()
+    make = lambda text: File.generated(config, "plannen/gidsen.json", content=text)  # noqa: E731
+    files = Files([make("[1]")])
+    kept = File.generated(config, "assets/kept.css", content="a{}")
+    files.append(kept)
+
+    def on_files(files, config):
+        files.remove(files.get_file_from_path("plannen/gidsen.json"))
+        files.append(make(planner["data"]))
+        return files
+
+    on_files.__module__ = "hooks/planner_hook.py"
+    config.plugins.events["files"].append(on_files)
+    memory = Memory(tmp_path)
+    memory.config = config
+    language = _Language("nl", files, nav=None)
+    planner = {"data": "[1]"}
+    assert memory._replay_on_files(language)
+    assert not (site / "plannen" / "gidsen.json").exists() and not (site / "assets" / "kept.css").exists()
+    planner["data"] = "[1, 2]"
+    assert memory._replay_on_files(language)
+    assert (site / "plannen" / "gidsen.json").read_text(encoding="utf-8") == "[1, 2]"
+    assert not (site / "assets" / "kept.css").exists()
