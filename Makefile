@@ -18,8 +18,8 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
-serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit
-	MKDOCS_STRICT=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit (a save rebuilds what depends on it: hooks/devserve.py)
+	MKDOCS_STRICT=false $(BIN)/python -m hooks.devserve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP)  ## write the site to site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict

@@ -16,7 +16,12 @@
 - worksheet rendering through its CLI (`python -m hooks.worksheets build`), cold and cached;
 - first-load bytes of a guide page in Chromium from a gzip host, raw and gzip;
 - search index bytes per language, raw and gzip;
-- the build time of the site with its pages multiplied tenfold (synthetic copies, scratch project).
+- the build time of the site with its pages multiplied tenfold (synthetic copies, scratch project);
+- the editor's loop under `make serve` (hooks/devserve.py): from writing an edit to one guide's body
+  to the served page having the new text (median of RUNS edits), at 1x and at 10x, as a ratio to
+  the full cached build of the same project (targets: EDIT_TARGET, EDIT_TARGET_X10);
+- the full build with and without hooks/speedups_hook.py (templates compiled once per process,
+  linear search de-duplication), at 1x (median) and at 10x (one cached build).
 
 Prints the figures and writes them to site/reports/quality.json and site/reports/quality.md. The full
 builds run in scratch copies of the project with an empty .cache/.
@@ -41,7 +46,7 @@ import urllib.parse
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
-from tests.helpers import MKDOCS, REPO, build_env, scratch_copy, serve
+from tests.helpers import MKDOCS, REPO, build_env, free_port, running, scratch_copy, serve
 from tests.quality_helpers import first_load
 
 GUIDE = "gesprekken/kerngesprek/"
@@ -50,6 +55,8 @@ FACTOR = 10
 RUNS = 5  # builds per timed figure (the median is reported)
 HOOKS_TARGET = 1.15  # issue #8: our hooks cost <= 15 % on a cached build
 CAPTURE_HOOK = pathlib.Path(__file__).with_name("capture_hook.py")
+EDIT_TARGET, EDIT_TARGET_X10 = 0.25, 0.10  # issue #17: save-to-reload / full cached build
+EDIT_PAGE, EDIT_TEXT = "docs/nl/gesprekken/kerngesprek.md", "Eerst begrijpen, dan pas oplossen"
 
 
 def log(message: str) -> None:
@@ -141,6 +148,65 @@ def hook_times(project: pathlib.Path, site: pathlib.Path, tmp: pathlib.Path) -> 
             if name.startswith("on_") or name in ("_keep_404", "_finish"):
                 times[path.stem] = times.get(path.stem, 0.0) + cumulative
     return {k: round(v, 2) for k, v in sorted(times.items(), key=lambda kv: -kv[1])}
+
+
+def editor_loop(project: pathlib.Path, runs: int = RUNS) -> dict:
+    """`make serve`'s entry point in `project`; `runs` edits to one guide's body, each timed from
+    writing the file to the served page having the new text (HTTP polls every 20 ms)."""
+    import threading
+    import urllib.request
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/gesprekken/kerngesprek/"
+    env = {**build_env(), "MKDOCS_STRICT": "false"}
+    lines: list[str] = []
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=600) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait(text: str, seconds: float) -> float:
+        start = time.perf_counter()
+        while text not in fetch():
+            if proc.poll() is not None or time.perf_counter() - start > seconds:
+                raise SystemExit(f"bench: make serve never showed {text!r}:\n{''.join(lines)[-3000:]}")
+            time.sleep(0.02)
+        return time.perf_counter() - start
+
+    page = project / EDIT_PAGE
+    original = page.read_text(encoding="utf-8")
+    command = [sys.executable, "-m", "hooks.devserve", "--dev-addr", f"127.0.0.1:{port}"]
+    times = []
+    with running(command, project, env) as proc:
+        threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()
+        wait(EDIT_TEXT, 3600)
+        try:
+            for n in range(runs):
+                text = EDIT_TEXT.replace("dan pas", f"dan pas ({n + 1})")
+                page.write_text(original.replace(EDIT_TEXT, text, 1), encoding="utf-8")
+                times.append(wait(text, 600))
+        finally:
+            page.write_text(original, encoding="utf-8")
+    output = "".join(lines)
+    return {
+        "median_s": round(sorted(times)[len(times) // 2], 2),
+        "times_s": [round(t, 2) for t in times],
+        "fast_rebuilds": output.count("fast rebuild:"),
+        "full_rebuilds": output.count("Building documentation..."),
+    }
+
+
+def without_speedups(project: pathlib.Path) -> None:
+    """Take hooks/speedups_hook.py out of the project's hooks (the build before issue #17)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    new, count = re.subn(r"^  - hooks/speedups_hook\.py.*\n", "", text, flags=re.M)
+    if count != 1:
+        raise SystemExit("bench: could not find hooks/speedups_hook.py in mkdocs.yml")
+    config.write_text(new, encoding="utf-8")
 
 
 def without_hooks(project: pathlib.Path) -> None:
@@ -267,6 +333,12 @@ def markdown(figures: dict) -> str:
         f"{b['x10_note'] or 'no warnings'}) |",
         f"| seconds per page, 1x / x{FACTOR} | {b['all_hooks_s'] / b['pages']:.4f} / "
         f"{b['x10_s'] / b['x10_pages']:.4f} |",
+        f"| full build cached without hooks/speedups_hook.py (before #17), 1x (median of {b['runs']}, "
+        f"interleaved with the next row) / x{FACTOR} (one build) | {b['no_speedups_s']} s / "
+        f"{b['x10_no_speedups_s']} s |",
+        f"| full build cached with it, 1x (median of {b['runs']}, interleaved) / x{FACTOR} (above) | "
+        f"{b['with_speedups_s']} s / {b['x10_s']} s |",
+        *_editor_rows(figures["editor_loop"]),
         "",
         f"## First load of {w['page']}",
         "",
@@ -275,6 +347,19 @@ def markdown(figures: dict) -> str:
     ]
     lines += [f"| `{r['url']}` | {r['status']} | {r['gzip']:,} | {r['raw']:,} |" for r in w["responses"]]
     return "\n".join(lines) + "\n"
+
+
+def _editor_rows(e: dict) -> list[str]:
+    rows = []
+    for size, key, target in (("1x", "x1", "target_x1"), (f"x{FACTOR}", "x10", "target_x10")):
+        loop, ratio = e[key], e[f"ratio_{key}"]
+        rows.append(
+            f"| make serve, save-to-reload of one guide, {size} (median of {len(loop['times_s'])}: "
+            f"{', '.join(map(str, loop['times_s']))} s) | {loop['median_s']} s; "
+            f"**ratio to the full cached build: {ratio}** (target <= {e[target]}: "
+            f"{'met' if ratio <= e[target] else 'missed'}); {loop['fast_rebuilds']} fast rebuilds |"
+        )
+    return rows
 
 
 def main(argv: list[str]) -> int:
@@ -305,6 +390,17 @@ def main(argv: list[str]) -> int:
         without_hooks(bare)
         no_hooks_s = median_build(bare, tmp / "site-bare", strict=False)
 
+        log("full build with and without hooks/speedups_hook.py (before issue #17), interleaved")
+        slow = scratch_copy(tmp / "slow")
+        shutil.copytree(full / ".cache", slow / ".cache", dirs_exist_ok=True)
+        without_speedups(slow)
+        pairs = [(mkdocs_build(full, site)[0], mkdocs_build(slow, tmp / "site-slow")[0]) for _ in range(RUNS)]
+        with_speedups_s = sorted(a for a, _ in pairs)[RUNS // 2]
+        no_speedups_s = sorted(b for _, b in pairs)[RUNS // 2]
+
+        log("the editor's loop: make serve, an edit to one guide, 1x")
+        edit = editor_loop(full)
+
         log("worksheets CLI, cold and cached")
         worksheets = worksheet_cli(tmp)
 
@@ -318,6 +414,11 @@ def main(argv: list[str]) -> int:
         mkdocs_build(big, tmp / "site-x10", strict=False)  # warms the caches, as for the 1x figure
         x10_s, x10_note = mkdocs_build(big, tmp / "site-x10", strict=False)
         x10_pages = sum(1 for _ in (tmp / "site-x10").rglob("index.html"))
+        log(f"the editor's loop at x{FACTOR}")
+        edit_x10 = editor_loop(big)
+        log(f"build with pages x{FACTOR}, without hooks/speedups_hook.py")
+        without_speedups(big)
+        x10_slow_s, _ = mkdocs_build(big, tmp / "site-x10-slow", strict=False)
 
     figures = {
         "when": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -336,6 +437,17 @@ def main(argv: list[str]) -> int:
             "x10_s": round(x10_s, 2),
             "x10_pages": x10_pages,
             "x10_note": x10_note,
+            "no_speedups_s": round(no_speedups_s, 2),
+            "with_speedups_s": round(with_speedups_s, 2),
+            "x10_no_speedups_s": round(x10_slow_s, 2),
+        },
+        "editor_loop": {
+            "x1": edit,
+            "x10": edit_x10,
+            "ratio_x1": round(edit["median_s"] / all_hooks_s, 3),
+            "ratio_x10": round(edit_x10["median_s"] / x10_s, 3),
+            "target_x1": EDIT_TARGET,
+            "target_x10": EDIT_TARGET_X10,
         },
         "worksheets_cli": worksheets,
         "first_load": weight,

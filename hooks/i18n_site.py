@@ -69,12 +69,12 @@ def split_search_index(index: dict) -> dict[str, dict]:
     return result
 
 
-def write_search_indexes(site: pathlib.Path) -> dict[str, int]:
-    """Replace the mixed index with one per language, with the search synonyms of that language
-    (hooks/synonyms.py); return the number of entries per language. A synonym rule that leads
-    nowhere raises SourceError after the indexes are written."""
-    path = site / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
+def write_search_indexes(site: pathlib.Path, index: dict | None = None) -> dict[str, int]:
+    """Replace the mixed index (`index`, or the one the search plugin wrote) with one per language,
+    with the search synonyms of that language (hooks/synonyms.py); return the number of entries per
+    language. A synonym rule that leads nowhere raises SourceError after the indexes are written."""
+    if index is None:
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     counts, problems = {}, []
     for lang, sub in split_search_index(index).items():
         sub, found = synonyms.add_synonyms(sub, lang)
