@@ -217,7 +217,8 @@ class Memory:
                 continue
             if old.abs_src_path is None or file.abs_src_path is None:  # generated in memory
                 changed = old.content_bytes != file.content_bytes
-            else:  # a file on disk: the worksheet cache names each output by its inputs
+            else:  # a file on disk: the worksheet cache names each output by its inputs; a file
+                # rewritten in place (a sheet's fields JSON, the planner's data) is newer than its copy
                 changed = old.abs_src_path != file.abs_src_path
             if changed:
                 file.copy_file()

@@ -2,8 +2,10 @@
 write what a web server needs: the service worker and offline list, the nginx server block,
 _headers, _redirects (security headers with the script hashes of the built pages) and the
 precompressed files. Not under `mkdocs serve` (nor offline.js): a service worker there would serve
-stored pages and hide a writer's edits."""
+stored pages and hide a writer's edits. `HOSTING=off mkdocs build` builds the site as `make serve`
+shows it (tests compare the two)."""
 
+import os
 import pathlib
 import sys
 import time
@@ -24,16 +26,21 @@ def on_startup(command, dirty):
     _command["name"] = command
 
 
+def _off() -> bool:
+    """No host files and no service worker: under `mkdocs serve`, or a build with HOSTING=off."""
+    return _command["name"] == "serve" or os.environ.get("HOSTING") == "off"
+
+
 def on_config(config):
     # Under `mkdocs serve` there is no service worker, so pages need not try to register one.
-    if _command["name"] == "serve":
+    if _off():
         config.extra_javascript = [s for s in config.extra_javascript if str(s) != "assets/offline.js"]
     return config
 
 
 @event_priority(-118)  # after the slimmed stylesheet (-115), before the link check (-120)
 def on_post_build(config):
-    if i18n_busy(config) or _command["name"] == "serve":
+    if i18n_busy(config) or _off():
         return
     start = time.perf_counter()
     cache = pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "compress"

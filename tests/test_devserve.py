@@ -68,7 +68,8 @@ def _edit(project, rel: str, old: str | None, new: str) -> None:
 def _same_as_clean_build(project, base: str, site_url: str, clean) -> list[str]:
     """Every file of a clean build of the project, fetched from the server, compared byte for byte
     (HTML without the livereload script). Returns the files that differ."""
-    result = build(project, clean, site_url, env={"SOURCE_DATE_EPOCH": EPOCH})
+    # As `make serve` shows the site: without the host files and the service worker (HOSTING=off).
+    result = build(project, clean, site_url, env={"SOURCE_DATE_EPOCH": EPOCH, "HOSTING": "off"})
     assert result.returncode == 0, result.stderr[-3000:]
     differ = []
     files = sorted(p for p in clean.rglob("*") if p.is_file())
@@ -111,6 +112,22 @@ EDITS = [
         "description: Het centrale gesprek van deze methode.",
         "gesprekken/",
         "Het centrale gesprek van deze methode.",
+    ),
+    (
+        "a guide step's goal: the planner's data (plannen/gidsen.json) shows it",
+        "docs/en/gesprekken/kerngesprek.md",
+        "**Goal:** A breather. Everyone knows what comes after the break.",
+        "**Goal:** A real breather. Everyone knows what comes after the break.",
+        "en/plannen/gidsen.json",
+        "A real breather.",
+    ),
+    (
+        "a fact: every page that shows it",
+        "data/facts.yml",
+        "Nobody presses.",
+        "Nobody presses you.",
+        "en/methode/veilig-maken/",
+        "Nobody presses you.",
     ),
     (
         "a glossary term: its tooltip is on every page that uses it",
