@@ -52,6 +52,15 @@ def build(
     )
 
 
+def history_env() -> dict:
+    """Environment that lets a build of a scratch copy read this checkout's git history, so that
+    its pages carry the same 'last updated' dates as a build of the checkout itself."""
+    git_dir = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return {"GIT_DIR": git_dir}
+
+
 @contextlib.contextmanager
 def running(cmd: list[str], cwd: pathlib.Path, env: dict):
     """A long-running command (a dev server) in its own process group, output in proc.stdout;
@@ -63,7 +72,12 @@ def running(cmd: list[str], cwd: pathlib.Path, env: dict):
         yield proc
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+        try:  # generous: `make` waits for its children, and they stop servers gracefully
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+            raise AssertionError(f"{cmd} did not stop within 120 s of SIGTERM") from None
 
 
 def scratch_copy(target: pathlib.Path) -> pathlib.Path:

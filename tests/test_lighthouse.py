@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -75,4 +76,11 @@ def test_the_bench_performance_check_fails_on_a_page_made_slow_on_purpose(built_
     )
     assert run.returncode == 1, run.stdout + run.stderr[-3000:]
     assert "BELOW THE BAR: /gesprekken/kerngesprek/: performance" in run.stderr
-    assert "total-blocking-time" in run.stderr
+    # A blocking script in <head> shows up as blocking time, or (when it runs before the first paint)
+    # as a late first paint and a render-blocking request: which one depends on the machine's speed.
+    named = re.search(r"audits below 0\.9: \[(.*)\]", run.stderr)
+    assert named, run.stderr
+    assert any(
+        audit in named.group(1)
+        for audit in ("total-blocking-time", "first-contentful-paint", "render-blocking", "largest-contentful-paint")
+    ), run.stderr

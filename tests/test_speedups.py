@@ -9,7 +9,7 @@ import re
 
 from mkdocs.config import load_config
 
-from tests.helpers import REPO, build, scratch_copy
+from tests.helpers import REPO, build, history_env, scratch_copy
 
 
 def _hook():
@@ -47,7 +47,7 @@ def test_the_site_is_the_same_without_the_hook(built_site, site_url, tmp_path):
     text, count = re.subn(r"^  - hooks/speedups_hook\.py.*\n", "", config.read_text(encoding="utf-8"), flags=re.M)
     assert count == 1
     config.write_text(text, encoding="utf-8")
-    result = build(project, tmp_path / "site", site_url)
+    result = build(project, tmp_path / "site", site_url, env=history_env())  # the same dates as built_site
     assert result.returncode == 0, result.stderr[-3000:]
     files = _tree(built_site)
     assert _tree(tmp_path / "site") == files
