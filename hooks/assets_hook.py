@@ -1,6 +1,6 @@
 """MkDocs adapter for hooks/slim_css.py: once every language is built, drop the rules of
 Material's stylesheet that cannot match on this site, and the comments of our own assets
-(a lighter first load on a phone)."""
+(a lighter first load on a phone); and the `jsmin` filter templates use for inline scripts."""
 
 import pathlib
 import sys
@@ -8,12 +8,31 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
+import rjsmin
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks import slim_css
+from hooks import slim_css, slim_html
 from hooks.common import i18n_busy
 
 log = get_plugin_logger("assets")
+
+
+def on_env(env, config, files):
+    """`{% filter jsmin %}…{% endfilter %}`: an inline script minified (overrides/partials/lazy-search.html)."""
+    env.filters["jsmin"] = rjsmin.jsmin
+    return env
+
+
+@event_priority(-50)  # after the hooks that change the page's HTML
+def on_post_page(output, page, config):
+    """The page without its template's indentation (hooks/slim_html.py)."""
+    return slim_html.collapse(output)
+
+
+@event_priority(10)  # before hooks/i18n_hook.py keeps the 404 page of each language
+def on_post_template(output_content, template_name, config):
+    """The same for pages made from a template alone (404.html)."""
+    return slim_html.collapse(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-115)  # after the i18n plugin (-100) and i18n_hook (-110), before the link check (-120)

@@ -34,7 +34,6 @@ import json
 import logging
 import os
 import pathlib
-import re
 import shutil
 import sys
 import tempfile
@@ -129,7 +128,7 @@ class Memory:
         self.languages_order = [lang for lang in LANGUAGES if lang in self.languages]
         self.index = {(lang, language.rel(p)): p for lang, language in self.languages.items() for p in language.pages}
         self.usage = {
-            str(p.relative_to(config.site_dir)): _usage(p)
+            str(p.relative_to(config.site_dir)): _usage(p, pathlib.Path(config.site_dir))
             for p in pathlib.Path(config.site_dir).rglob("*")
             if p.suffix in (".html", ".js", ".css")
         }
@@ -219,7 +218,7 @@ class Memory:
                 changed = old.content_bytes != file.content_bytes
             else:  # a file on disk: the worksheet cache names each output by its inputs; a file
                 # rewritten in place (a sheet's fields JSON, the planner's data) is newer than its copy
-                changed = old.abs_src_path != file.abs_src_path
+                changed = old.abs_src_path != file.abs_src_path or file.is_modified()
             if changed:
                 file.copy_file()
         return True
@@ -306,17 +305,9 @@ def _switch_language(config, lang: str) -> None:
         quiet.setLevel(level)
 
 
-def _usage(path: pathlib.Path) -> tuple[frozenset, frozenset]:
+def _usage(path: pathlib.Path, site: pathlib.Path) -> tuple[frozenset, frozenset]:
     """What hooks/slim_css.py reads from one built file: (classes and script words, custom properties)."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix == ".html":
-        words = {c for attr in slim_css._CLASS_ATTR.findall(text) for c in attr.split()}
-        for script in slim_css._INLINE_SCRIPT.findall(text):
-            words.update(slim_css._WORD.findall(script))
-        return frozenset(words), frozenset(slim_css._VAR.findall(text))
-    if path.suffix == ".js":
-        return frozenset(slim_css._WORD.findall(text)), frozenset(re.findall(r"--[\w-]+", text))
-    return frozenset(), frozenset(slim_css._VAR.findall(text))
+    return slim_css.usage(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
 
 
 # ---- site-wide outputs that pages feed ----------------------------------------------------------
@@ -346,7 +337,7 @@ def stylesheet_step(memory: Memory, config, written) -> None:
     the classes or custom properties the site uses changed."""
     site = pathlib.Path(config.site_dir)
     sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
-    fresh = {str(path.relative_to(site)): _usage(path) for path in written}
+    fresh = {str(path.relative_to(site)): _usage(path, site) for path in written}
     if all(memory.usage.get(name) == usage for name, usage in fresh.items()):
         return  # no written page uses another class or property than before
     before = _union(memory.usage, sheets, site)

@@ -3,9 +3,13 @@
 Material ships one stylesheet for every feature (blog, code highlighting, a dozen admonition types
 with their icons, tabs, annotations, …); this site uses a fraction. After the build, a rule is kept
 when every class its selector requires occurs somewhere in the site: in a `class` attribute of any
-built page or as a word in any script (classes that Material's JavaScript adds at run time). Classes
-inside `:not(…)`, `:is(…)`, `:where(…)` and `:has(…)` are not required, so the test errs on the side
-of keeping a rule. At-rules other than @media and @supports (@font-face, @keyframes, …) are kept.
+built page or as a word in any script that works on pages (classes that Material's JavaScript adds
+at run time), every element it requires occurs in a page or as such a word (no rules for `kbd`,
+`figure` or `h6` on a site without them), and the writing direction it requires (`[dir=rtl]`) is
+one a page declares. Classes inside `:not(…)`, `:is(…)`, `:where(…)` and `:has(…)` are not
+required, so the test errs on the side of keeping a rule. Words of Material's script count only for
+components the site has (GATES: no code blocks, no rules for copy buttons). At-rules other than
+@media and @supports (@font-face, @keyframes, …) are kept.
 Then custom properties (`--md-admonition-icon--bug: url(data:…)`) that nothing reads any more
 through `var(…)` (in the stylesheets, pages or scripts) are dropped too: most of them are icons.
 
@@ -33,15 +37,36 @@ _OPTIONAL = re.compile(r":(?:not|is|where|has|matches)\(")
 def used_classes(site: pathlib.Path) -> set[str]:
     """Every class in the built pages, and every word in the scripts (classes added at run time)."""
     used: set[str] = set()
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        for attr in _CLASS_ATTR.findall(text):
-            used.update(attr.split())
-        for script in _INLINE_SCRIPT.findall(text):
-            used.update(_WORD.findall(script))
-    for script in site.rglob("*.js"):
-        used.update(_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".js"):
+            used |= usage(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8", errors="replace"))[0]
     return used
+
+
+# Scripts that never put a class on a page: libraries the worksheets load to write PDF and DOCX,
+# search's worker and stemmers, the service worker. Their thousands of identifiers ('info', 'bug',
+# 'warning') would otherwise keep the rules of admonition types and code highlighting nobody uses.
+_NO_DOM = re.compile(r"(^|/)vendor/|^assets/javascripts/(lunr|workers)/|^sw\.js$")
+_DIR_ATTR = re.compile(r'\bdir="(\w+)"')
+
+
+def usage(rel: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What one built file (path below the site root, its text) gives slimming: the classes and
+    words that may be classes, with a 'dir=…' token per writing direction a page declares; and the
+    custom properties it reads."""
+    if rel.endswith(".html"):
+        words = {c for attr in _CLASS_ATTR.findall(text) for c in attr.split()}
+        for script in _INLINE_SCRIPT.findall(text):
+            words.update(_WORD.findall(script))
+        words.update(f"dir={d}" for d in _DIR_ATTR.findall(text))
+        words.update(f"<{tag.lower()}" for tag in _TAG.findall(text))
+        words.update(f"gate:{name}" for name, (_, marker) in GATES.items() if marker.search(text))
+        return frozenset(words), frozenset(_VAR.findall(text))
+    if rel.endswith(".js"):
+        if _NO_DOM.search(rel):
+            return frozenset(), frozenset(re.findall(r"--[\w-]+", text))
+        return frozenset(_WORD.findall(text)), frozenset(re.findall(r"--[\w-]+", text))
+    return frozenset(), frozenset(_VAR.findall(text))
 
 
 def _strip_groups(selector: str) -> str:
@@ -73,8 +98,24 @@ def _split_selectors(prelude: str) -> list[str]:
     return [*parts, current]
 
 
+# An element name at the start of a compound selector (`.md-typeset kbd`, `figure>img`), and the
+# pseudo-classes and -elements to ignore while looking for one.
+_TYPE = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+_PSEUDO = re.compile(r"::?[\w-]+(?:\([^)]*\))?")
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)")
+_DIR = re.compile(r"\[dir=[\"']?(\w+)[\"']?\]")
+
+
 def _keep_selector(selector: str, used: set[str]) -> bool:
-    return all(name in used for name in _CLASS.findall(_strip_groups(selector)))
+    """Every class and element the selector requires is used (an element: in a page, or as a word
+    in a script that may create it), and so is the writing direction it requires
+    (`[dir=rtl]` only where `used` holds 'dir=rtl': a page declares it; left-to-right is the default)."""
+    if any(d != "ltr" and f"dir={d}" not in used for d in _DIR.findall(selector.split(":not(")[0])):
+        return False
+    required = _strip_groups(selector)
+    if not all(f"<{tag}" in used or tag in used for tag in _TYPE.findall(_PSEUDO.sub("", required))):
+        return False
+    return all(name in used for name in _CLASS.findall(required))
 
 
 def _slim_rules(rules, used: set[str]) -> list[str]:
@@ -129,9 +170,28 @@ def _drop_in(rules, read: set[str]) -> list[str]:
     return out
 
 
+# Classes Material's JavaScript adds only to markup of one kind (its words are in the bundle, the
+# classes never on a page without that markup): name -> (the classes, the markup a page must have).
+# Code blocks bring copy buttons, annotations and highlighting; content tabs their labels; a
+# version selector needs `extra.version`; tags the tags plugin. Without the markup, their rules go.
+GATES = {
+    "code blocks": (re.compile(r"^(?:md-annotation|md-code|md-clipboard|highlight)"), re.compile(r"<(?:pre|code)\b")),
+    "content tabs": (re.compile(r"^tabbed-"), re.compile(r'class="[^"]*\btabbed-set\b')),
+    "version selector": (re.compile(r"^md-version"), re.compile(r'"version":\s*\{')),
+    "tags": (re.compile(r"^md-tag"), re.compile(r'class="[^"]*\bmd-tag\b')),
+}
+
+
+def _ungated(used: set[str]) -> set[str]:
+    """`used` without the classes of components no page has (GATES)."""
+    closed = [classes for name, (classes, _) in GATES.items() if f"gate:{name}" not in used]
+    return {word for word in used if not any(classes.match(word) for classes in closed)}
+
+
 def slim(css: str, used: set[str], read_elsewhere: frozenset[str] = frozenset()) -> str:
     """The rules of `css` that can match (`used`: classes on the site), without custom properties
     that nothing reads (`read_elsewhere`: names read by other stylesheets, pages or scripts)."""
+    used = _ungated(set(used))
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     return _drop_unread_properties("".join(_slim_rules(rules, used)), set(read_elsewhere))
 
@@ -186,14 +246,12 @@ _BLOCK_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
-MINIFIED = ("planner.js", "plan-add.js")  # minified whole (rjsmin): the planner page's weight budget
+MINIFIED = ("planner.js", "plan-add.js", "site.js", "offline.js")  # minified whole (rjsmin): weight budgets
 
 
 OWN_ASSETS = (
     "site.css",
-    "site.js",
     "planner.css",
-    "offline.js",
     "offline-ui.js",
     "offline.css",
     "worksheets.css",

@@ -1,7 +1,8 @@
 """Every structured value is text: a hostile string typed into any field of any kind (guide and
-story front matter, taxonomy labels, the glossary, a worksheet, a page's title and description)
-shows literally on every page that shows it, in both languages, and nothing of it runs: no alert
-fires in Chromium, no element or attribute comes alive, and table columns stay intact."""
+story front matter, taxonomy labels and reasons, the glossary, a worksheet, a message template, a
+page's title and description) shows literally on every page that shows it, in both languages, and
+nothing of it runs: no alert fires in Chromium, no element or attribute comes alive, and table
+columns stay intact."""
 
 from __future__ import annotations
 
@@ -25,9 +26,15 @@ GUIDE, STORY, SHEET, TERM, PAGE = (
 LANGS = {"nl": "", "en": "en/"}
 
 
+# Templates allow [square brackets] only around known placeholders: their hostile string has the
+# link without its brackets.
+TEMPLATE = "uitnodiging-kerngesprek"
+
+
 def value(tag: str, lang: str) -> str:
     """What a field holds: a tag naming the field and language, then the hostile string."""
-    return f"{tag}-{lang} {HOSTILE}"
+    hostile = HOSTILE.replace("[x](", "(") if tag.startswith("M-") else HOSTILE
+    return f"{tag}-{lang} {hostile}"
 
 
 def _edit_front_matter(path, edit):
@@ -75,6 +82,8 @@ def _poison(project):
         ):
             item = next(x for x in data[key] if x["slug"] == slug)
             item.update({lang: value(tag, lang) for lang in LANGS})
+            if key == "situations":
+                item["reason"] = {lang: value("S-reason", lang) for lang in LANGS}
 
     def glossary(entries):
         entry = next(e for e in entries if e["id"] == TERM)
@@ -91,7 +100,12 @@ def _poison(project):
             section["title"][lang] = value("W-section", lang)
             section["fields"][0]["label"][lang] = value("W-label", lang)
 
+    def template(data):
+        for lang in LANGS:
+            data[lang].update({f: value(f"M-{f}", lang) for f in ("title", "purpose", "subject", "body")})
+
     _edit_yaml(project / "data" / "taxonomy.yml", taxonomy)
+    _edit_yaml(project / "templates" / f"{TEMPLATE}.yml", template)
     _edit_yaml(project / "data" / "begrippen.yml", glossary)
     _edit_yaml(project / "worksheets" / f"{SHEET}.yml", worksheet)
 
@@ -111,8 +125,9 @@ def hostile_site(tmp_path_factory):
 # page -> the fields it shows as visible text
 PAGES = {
     "gesprekken/over-geld/": ["G-situation", "G-goal", "G-participants", "G-lead", "P-label"],
-    "gesprekken/": ["G-title", "G-description", "S-label", "P-label"],
-    "gesprekken/kerngesprek/": ["G-title"],
+    "gesprekken/": ["G-title", "G-description", "S-label", "S-reason", "P-label"],
+    "gesprekken/kerngesprek/": ["G-title", "M-title"],
+    "sjablonen/": ["M-title", "M-purpose", "M-subject", "M-body"],
     "praktijk/buurthuis/": ["T-partners", "T-scale", "T-duration", "C-label", "O-label", "P-label"],
     "praktijk/": ["T-title", "T-scale", "C-label", "O-label"],
     "begrippen/": ["B-term", "B-definition", "B-confuse"],

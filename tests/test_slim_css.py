@@ -21,7 +21,7 @@ def test_rules_for_unused_classes_go_and_the_rest_stay():
         "@media print{.md-header,.md-blogpost{display:none}}"
         "@keyframes spin{to{transform:rotate(1turn)}}"
     )
-    used = {"md-typeset", "note", "md-nav__link", "md-header"}
+    used = {"md-typeset", "note", "md-nav__link", "md-header", "<a"}
     out = slim_css.slim(css, used)
     assert ".bug" not in out and "--unused-icon" not in out
     assert ".md-typeset .note{mask:var(--used-icon)}" in out and "--used-icon:url(a.svg)" in out
@@ -29,6 +29,32 @@ def test_rules_for_unused_classes_go_and_the_rest_stay():
     assert 'a[href$=".pdf"]' in out  # '.pdf' in an attribute value is not a class
     assert "@media print{.md-header{display:none}}" in out and "md-blogpost" not in out
     assert "@keyframes spin" in out
+
+
+def test_rules_for_elements_directions_and_components_the_site_lacks_go():
+    css = (
+        ".md-typeset kbd{color:red}.md-typeset p>a{color:blue}"
+        "[dir=rtl] .md-nav{margin-right:1px}[dir=ltr] .md-nav{margin-left:1px}"
+        ".md-typeset .tabbed-labels{display:flex}.md-annotation{color:green}"
+    )
+    page = '<p class="md-typeset md-nav"><a>x</a></p>'
+    used = set(slim_css.usage("x/index.html", page)[0]) | {"tabbed-labels", "md-annotation", "kbd-like"}
+    out = slim_css.slim(css, used)
+    assert "kbd" not in out and ".md-typeset p>a{color:blue}" in out  # no <kbd> on a page: its rule goes
+    assert "[dir=rtl]" not in out and "[dir=ltr] .md-nav" in out  # no right-to-left page
+    assert "tabbed-labels" not in out and "md-annotation" not in out  # words of a script, no tabs or code
+    # The same words count once a page has what those components need.
+    richer = page + '<div class="tabbed-set"></div><pre><code>x</code></pre><kbd>K</kbd><p dir="rtl"></p>'
+    used = set(slim_css.usage("y/index.html", richer)[0]) | {"tabbed-labels", "md-annotation"}
+    out = slim_css.slim(css, used)
+    for kept in (".md-typeset kbd", "[dir=rtl] .md-nav", ".md-typeset .tabbed-labels", ".md-annotation"):
+        assert kept in out, kept
+
+
+def test_words_of_libraries_and_search_workers_are_not_taken_for_classes():
+    assert slim_css.usage("assets/worksheets/vendor/pdf-lib.min.js", "var info = warning;")[0] == frozenset()
+    assert slim_css.usage("assets/javascripts/lunr/min/lunr.nl.min.js", "bug")[0] == frozenset()
+    assert "warning" in slim_css.usage("assets/site.js", "el.classList.add('warning')")[0]
 
 
 def test_every_class_used_on_a_page_keeps_its_rules(built_site):
@@ -46,14 +72,14 @@ def test_every_class_used_on_a_page_keeps_its_rules(built_site):
 def test_comments_leave_our_assets_but_not_the_code(tmp_path):
     assets = tmp_path / "assets"
     assets.mkdir()
-    (assets / "site.js").write_text(
+    (assets / "offline-ui.js").write_text(
         "/* About the switch.\n * Two lines. */\n"
         "(function () {\n  var re = /^https?:/;\n  // kept: a line comment\n})();\n",
         encoding="utf-8",
     )
     (assets / "site.css").write_text("/* colours */\n:root { --x: 1; } /* inline */\n", encoding="utf-8")
     saved = slim_css.strip_comments(tmp_path)
-    js = (assets / "site.js").read_text(encoding="utf-8")
+    js = (assets / "offline-ui.js").read_text(encoding="utf-8")
     assert saved > 0 and "About the switch" not in js and "var re = /^https?:/;" in js
     assert (assets / "site.css").read_text(encoding="utf-8").strip() == ":root { --x: 1; }"
 
