@@ -205,3 +205,27 @@ def test_the_worksheet_table_is_shorter_than_the_plan_in_these_tests():
     sheet = yaml.safe_load((REPO / "worksheets" / "draaiboek.yml").read_text(encoding="utf-8"))
     table = next(f for s in sheet["sections"] for f in s["fields"] if f["id"] == "programma")
     assert table["rows"] == ROWS
+
+
+# --- the details: loaded when the plan first needs them, then the page works offline ---------------
+
+
+def test_an_empty_planner_loads_no_details_and_a_guide_added_brings_them_for_offline_use(browser, server, guides):
+    with fresh(browser, server) as context:
+        requests: list[str] = []
+        context.on("request", lambda r: requests.append(urllib.parse.urlsplit(r.url).path))
+        page = context.new_page()
+        open_planner(page, server, "nl")
+        page.wait_for_load_state("networkidle")
+        assert "/plannen/gidsen.json" in requests and "/plannen/details.json" not in requests
+        page.select_option("#planner-gids", "kerngesprek")
+        page.get_by_role("button", name=ui("addButton", "nl"), exact=True).click()
+        page.wait_for_function("() => document.querySelector('#planner .planner-print__script li')")
+        assert "/plannen/details.json" in requests
+        context.set_offline(True)
+        kern = guides["nl"]["kerngesprek"]
+        # The script to print holds the questions and situations, run mode the questions.
+        printed = page.eval_on_selector("#planner .planner-print__script", "e => e.textContent")
+        assert kern["steps"][0]["questions"][0] in printed and kern["anders"][0]["title"] in printed
+        page.get_by_role("button", name=ui("runStart", "nl")).click()
+        expect(page.locator(".planner-run__questions li").first).to_have_text(kern["steps"][0]["questions"][0])
