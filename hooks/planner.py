@@ -10,7 +10,14 @@ Read with the same parser that checks that a guide's steps add up (hooks/content
 - the guide's '## … {#anders}' section (what to do when it goes differently).
 Both languages must agree on guides, step ids, minutes and shortening: a plan link opens the same
 plan in either language. Each problem names the file, the step and the fix (AUTHORING.md).
-The planner's own words (data/planner.yml) go into the same file, one language each.
+The planner's own words (data/planner.yml) go into the same file, one language each, and so do
+the invitation templates (templates/*.yml, kind 'invitation', read with hooks/message_templates.py)
+with the guides they belong to, so the planner offers the invitation for its session.
+
+Two files per language (`split`): plannen/gidsen.json, what the editor needs on first load, and
+plannen/details.json, what only the script, run mode and the export need (each step's literal
+questions, the 'when it goes differently' situations, the invitations' mailto links); the planner
+loads the second when the plan first has a guide or a step in it.
 
 CLI: `python -m hooks.planner check` validates; `python -m hooks.planner json nl` prints the data.
 """
@@ -22,11 +29,24 @@ import pathlib
 import re
 import sys
 
-from hooks import content
-from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, taxonomy, where_is
+from hooks import content, message_templates
+from hooks.common import (
+    DEFAULT_LANGUAGE,
+    DOCS,
+    LANGUAGES,
+    REPO,
+    SourceError,
+    check_cli,
+    load_yaml,
+    taxonomy,
+    url_prefix,
+    where_is,
+)
 
 VERSION = 1
 FILE = "plannen/gidsen.json"  # below each language's root: /plannen/gidsen.json, /en/plannen/gidsen.json
+DETAILS = "plannen/details.json"  # loaded when first needed (the script, run mode, the export)
+INVITATION = "invitation"  # the template kind the planner offers per guide
 UI = REPO / "data" / "planner.yml"
 RESERVED = ("pauze", "vrij")  # block names of the plan link (assets/planner.js); no guide may take them
 LABELS = {"nl": {"goal": "Doel", "shorter": "Korter"}, "en": {"goal": "Goal", "shorter": "Shorter"}}
@@ -232,11 +252,63 @@ def build_all(docs: pathlib.Path = DOCS) -> tuple[dict[str, dict], list[str]]:
                     f"{where_is(path)}: its steps (ids, minutes or '**{LABELS[lang]['shorter']}:**' minutes) differ "
                     f"from {where_is(base[1])}. A plan link must mean the same in both languages: make them equal."
                 )
+    invitations, found_problems = _invitations()
+    problems += found_problems
     data = {}
     for lang in LANGUAGES:
         guides = [by_lang[lang][0] for slug, by_lang in found.items() if slug not in bad and lang in by_lang]
-        data[lang] = {"version": VERSION, "lang": lang, "guides": guides, "ui": ui[lang]}
+        offered = [dict(i[lang], guides=[g for g in i["guides"] if g not in bad]) for i in invitations]
+        offered = [i for i in offered if i["guides"]]
+        data[lang] = {"version": VERSION, "lang": lang, "guides": guides, "invitations": offered, "ui": ui[lang]}
     return data, problems
+
+
+def _invitations() -> tuple[list[dict], list[str]]:
+    """The invitation templates, in the order of the templates page: the guides each belongs to
+    and per language its id, title, address on the templates page (below the language's root, with
+    the template's anchor) and mailto link (None when too long). Invalid templates are named by
+    their own check (hooks/templates_hook.py); the planner then offers none."""
+    try:
+        templates = message_templates.load()
+    except SourceError as exc:
+        return [], [str(exc)]
+    texts = {lang: message_templates.data(lang, templates)["templates"] for lang in LANGUAGES}
+    out = []
+    for index, template in enumerate(templates):
+        if template.kind != INVITATION:
+            continue
+        entry = {"guides": list(template.guides)}
+        for lang in LANGUAGES:
+            t = texts[lang][index]
+            entry[lang] = {
+                "id": t["id"],
+                "title": t["title"],
+                "url": t["url"].lstrip("/").removeprefix(url_prefix(lang)),
+                "mailto": t["mailto"],
+            }
+        out.append(entry)
+    return out, []
+
+
+def split(data: dict) -> tuple[dict, dict]:
+    """One language's data as (gidsen.json, details.json): the questions, the situations and the
+    mailto links move to the second, keyed by guide and step id."""
+    core = {key: value for key, value in data.items() if key not in ("guides", "invitations")}
+    core["guides"], core["invitations"] = [], []
+    details = {"version": data["version"], "lang": data["lang"], "guides": {}, "mailto": {}}
+    for guide in data["guides"]:
+        light = {key: value for key, value in guide.items() if key != "anders"}
+        light["steps"] = [{k: v for k, v in step.items() if k != "questions"} for step in guide["steps"]]
+        core["guides"].append(light)
+        details["guides"][guide["slug"]] = {
+            "anders": guide["anders"],
+            "questions": {step["id"]: step["questions"] for step in guide["steps"]},
+        }
+    for invitation in data["invitations"]:
+        core["invitations"].append({k: v for k, v in invitation.items() if k != "mailto"})
+        if invitation["mailto"]:
+            details["mailto"][invitation["id"]] = invitation["mailto"]
+    return core, details
 
 
 def to_json(data: dict) -> str:

@@ -2,7 +2,8 @@
 
 on_files: in the default-language pass, read and check every guide of every language once (the
 languages must agree, so they are checked together) and write the JSON files into
-.cache/plugin/planner/; each language build then adds its own file at /<lang>/plannen/gidsen.json.
+.cache/plugin/planner/; each language build then adds its own files at /<lang>/plannen/gidsen.json
+and /<lang>/plannen/details.json (what the script, run mode and the export load when first needed).
 A problem (a step without a goal or a literal question, languages that disagree) is logged as an
 error naming the file and the step, so a strict build fails; the guide is left out of the data.
 """
@@ -20,6 +21,7 @@ from hooks import planner
 from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, build_language, url_prefix
 
 log = get_plugin_logger("planner")
+_NAMES = ("gidsen.json", "details.json")  # in the cache, per language: planner.split's two parts
 
 
 def _cache(config) -> pathlib.Path:
@@ -35,22 +37,26 @@ def on_files(files, config):
         for problem in problems:
             log.error(problem)
         for code in LANGUAGES:
-            target = cache / code / "gidsen.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = planner.to_json(data[code])
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                target.write_text(text, encoding="utf-8")
+            for name, part in zip(_NAMES, planner.split(data[code]), strict=True):
+                target = cache / code / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                text = planner.to_json(part)
+                if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                    target.write_text(text, encoding="utf-8")
         guides = data[DEFAULT_LANGUAGE]["guides"]
         log.info(
-            "%d guides, %d steps per language -> %s; %.2f s",
+            "%d guides, %d steps, %d invitations per language -> %s, %s; %.2f s",
             len(guides),
             sum(len(g["steps"]) for g in guides),
+            len(data[DEFAULT_LANGUAGE]["invitations"]),
             planner.FILE,
+            planner.DETAILS,
             time.perf_counter() - start,
         )
-    uri = url_prefix(lang) + planner.FILE
-    existing = files.get_file_from_path(uri)
-    if existing is not None:
-        files.remove(existing)
-    files.append(File.generated(config, uri, abs_src_path=str(cache / lang / "gidsen.json")))
+    for name, path in zip(_NAMES, (planner.FILE, planner.DETAILS), strict=True):
+        uri = url_prefix(lang) + path
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, uri, abs_src_path=str(cache / lang / name)))
     return files

@@ -37,10 +37,16 @@ def ui(key: str, lang: str, **values) -> str:
 
 @pytest.fixture(scope="module")
 def guides(built_site) -> dict[str, dict]:
-    """The planner data per language: {lang: {slug: guide}}."""
+    """The planner data per language, gidsen.json with what details.json adds (each step's
+    questions, the guide's situations): {lang: {slug: guide}}."""
     out = {}
     for lang, prefix in PREFIX.items():
         data = json.loads((built_site / prefix / "plannen" / "gidsen.json").read_text(encoding="utf-8"))
+        details = json.loads((built_site / prefix / "plannen" / "details.json").read_text(encoding="utf-8"))
+        for g in data["guides"]:
+            g["anders"] = details["guides"][g["slug"]]["anders"]
+            for s in g["steps"]:
+                s["questions"] = details["guides"][g["slug"]]["questions"][s["id"]]
         out[lang] = {g["slug"]: g for g in data["guides"]}
     return out
 
@@ -437,7 +443,7 @@ def test_without_javascript_the_page_says_the_planner_needs_it(browser, server):
         assert "The planner needs JavaScript." in page.inner_text("#planner")
 
 
-def test_the_plan_gives_the_answers_of_the_draaiboek_worksheet(browser, server, guides):
+def test_the_plan_gives_the_answers_of_the_draaiboek_worksheet(browser, server, guides, built_site):
     with fresh(browser, server) as context:
         page = context.new_page()
         plan = "?p=kerngesprek,pauze:15,over-geld.druk&start=13:30&datum=2026-03-12&titel=Regio+Noord&v=1"
@@ -447,9 +453,13 @@ def test_the_plan_gives_the_answers_of_the_draaiboek_worksheet(browser, server, 
     assert answers["naam"] == "Regio Noord"
     assert answers["wanneer-waar"] == "2026-03-12, 13:30–16:35"
     assert answers["doel"] == kern["goal"] + " " + geld["goal"]
+    # Rows in the worksheet's answers format: {column id: text}; the block's clock times in 'blok'.
     rows = answers["programma"]
-    assert len(rows) == len(kern["steps"]) + 2 and all(len(r) == 6 for r in rows)
-    assert sum(int(r[0]) for r in rows) == 150 + 15 + 20
-    assert rows[0][1] == kern["steps"][0]["title"] + ": " + kern["steps"][0]["goal"]
-    assert rows[0][3] == kern["steps"][0]["questions"][0]
-    assert rows[len(kern["steps"])][1] == ui("breakTitle", "nl")
+    assert len(rows) == len(kern["steps"]) + 2 and all(set(r) <= {"minuten", "blok", "kernvraag"} for r in rows)
+    assert sum(int(r["minuten"]) for r in rows) == 150 + 15 + 20
+    first = kern["steps"][0]
+    end = 13 * 60 + 30 + first["minutes"]
+    assert rows[0]["blok"] == f"13:30–{end // 60}:{end % 60:02d} " + first["title"] + ": " + first["goal"]
+    details = json.loads((built_site / "plannen" / "details.json").read_text(encoding="utf-8"))
+    assert rows[0]["kernvraag"] == details["guides"]["kerngesprek"]["questions"][first["id"]][0]
+    assert rows[len(kern["steps"])]["blok"] == "16:00–16:15 " + ui("breakTitle", "nl")

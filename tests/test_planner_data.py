@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from hooks import content, planner
+from hooks import content, message_templates, planner
 from hooks.common import DOCS, LANGUAGES, REPO
 from hooks.linkcheck.planner_data import check_planner_data
 from hooks.linkcheck.scan import scan_site, site_files
@@ -23,9 +23,21 @@ def _data(site, lang: str) -> dict:
     return json.loads((site / prefix / "plannen" / "gidsen.json").read_text(encoding="utf-8"))
 
 
+def _whole(site, lang: str) -> dict:
+    """gidsen.json with what details.json adds (questions, situations), as the planner joins them."""
+    prefix = "" if lang == "nl" else f"{lang}/"
+    data = _data(site, lang)
+    details = json.loads((site / prefix / "plannen" / "details.json").read_text(encoding="utf-8"))
+    for guide in data["guides"]:
+        guide["anders"] = details["guides"][guide["slug"]]["anders"]
+        for step in guide["steps"]:
+            step["questions"] = details["guides"][guide["slug"]]["questions"][step["id"]]
+    return data
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_guide_is_in_the_data_with_what_the_script_needs(built_site, lang):
-    data = _data(built_site, lang)
+    data = _whole(built_site, lang)
     guide_files = sorted(p.stem for p in (DOCS / lang / "gesprekken").glob("*.md") if p.name != "index.md")
     assert sorted(g["slug"] for g in data["guides"]) == guide_files
     for guide in data["guides"]:
@@ -65,8 +77,33 @@ def test_the_data_is_what_the_module_computes_and_stable(built_site):
     assert not problems
     for lang in LANGUAGES:
         prefix = "" if lang == "nl" else f"{lang}/"
+        core, details = planner.split(data[lang])
         written = (built_site / prefix / "plannen" / "gidsen.json").read_text(encoding="utf-8")
-        assert written == planner.to_json(data[lang])
+        assert written == planner.to_json(core)
+        written = (built_site / prefix / "plannen" / "details.json").read_text(encoding="utf-8")
+        assert written == planner.to_json(details)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_first_load_part_holds_no_questions_or_situations(built_site, lang):
+    """What only the script, run mode and the export need is in details.json, loaded when needed."""
+    data = _data(built_site, lang)
+    assert all("anders" not in g and all("questions" not in s for s in g["steps"]) for g in data["guides"])
+    assert all("mailto" not in i for i in data["invitations"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_invitations_come_from_the_templates(built_site, lang):
+    """Every invitation template with the guides it belongs to, from the templates' own loader."""
+    invitations = [t for t in message_templates.load() if t.kind == "invitation"]
+    data = _data(built_site, lang)
+    assert [(i["id"], i["guides"]) for i in data["invitations"]] == [(t.id, list(t.guides)) for t in invitations]
+    assert any("kerngesprek" in i["guides"] for i in data["invitations"])
+    built = message_templates.data(lang)["templates"]
+    for invitation in data["invitations"]:
+        template = next(t for t in built if t["id"] == invitation["id"])
+        assert invitation["title"] == template["title"]
+        assert "/" + ("" if lang == "nl" else "en/") + invitation["url"] == template["url"]
 
 
 def _docs_copy(tmp_path):
@@ -145,4 +182,26 @@ def test_the_link_guard_finds_a_step_that_is_not_on_the_page(built_site, tmp_pat
         f"docs/en/gesprekken/{data['guides'][0]['slug']}.md: '/en/gesprekken/{data['guides'][0]['slug']}/"
         "#verdwenen-stap' has no anchor on the page (in en/plannen/gidsen.json). Give the ### heading that id: "
         "'{#verdwenen-stap}' (AUTHORING.md)."
+    ]
+
+
+def test_the_link_guard_checks_the_situations_and_the_invitations(built_site, tmp_path):
+    pages, sources = scan_site(built_site), Sources(repo=REPO, docs_dir=DOCS)
+    copy = tmp_path / "site"
+    (copy / "plannen").mkdir(parents=True)
+    data = _data(built_site, "nl")
+    details = json.loads((built_site / "plannen" / "details.json").read_text(encoding="utf-8"))
+    kern = next(i for i in data["invitations"] if i["id"] == "uitnodiging-kerngesprek")
+    kern["url"] = "sjablonen/#uitnodiging-weg"
+    details["guides"]["kerngesprek"]["anders"][0]["id"] = "verdwenen-situatie"
+    (copy / "plannen" / "gidsen.json").write_text(json.dumps(data), encoding="utf-8")
+    (copy / "plannen" / "details.json").write_text(json.dumps(details), encoding="utf-8")
+    files = {"plannen/gidsen.json", "plannen/details.json"}
+    problems = [str(p) for p in check_planner_data(copy, files, pages, sources)]
+    assert problems == [
+        "docs/nl/gesprekken/kerngesprek.md: '/gesprekken/kerngesprek/#verdwenen-situatie' has no anchor on the page "
+        "(in plannen/details.json). Give the ### heading that id: '{#verdwenen-situatie}' (AUTHORING.md).",
+        "templates/uitnodiging-kerngesprek.yml: '/sjablonen/#uitnodiging-weg' (the planner's invitation) has no "
+        "anchor on the templates page (in plannen/gidsen.json). Rebuild the site; the templates page gives every "
+        "template the anchor of its id.",
     ]

@@ -61,8 +61,12 @@ def _tour(page, base: str, lang: str, recorder) -> None:
             page.wait_for_selector(".plan-add a[href*='plannen']")
         if name == "templates":  # the copy button (with or without clipboard access)
             page.locator(".md-content button").first.click()
-        if name == "planner":  # the plan from the link, then run mode
+        if name == "planner":  # the plan from the link, its export (fill.js imported on the press), run mode
             page.wait_for_selector("#planner .planner-block")
+            page.wait_for_selector("#planner .planner-invitations a")
+            for action in ("pdf", "docx"):
+                with page.expect_download(timeout=120_000):
+                    page.click(f"#planner [data-export={action}]")
             page.locator("#planner button", has_text="Start" if lang == "en" else "Start de").first.click()
 
 

@@ -76,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
             "blijven bewaard tot je de kopie wist."
         ),
         "msg_row": "rij",
+        "msg_continued": "vervolg",  # a table's rows on a continuation page (fill.js)
         "msg_filled": "ingevuld",
         "msg_answers": "antwoorden",
         "example": "Ingevuld voorbeeld",
@@ -160,6 +161,7 @@ LABELS: dict[str, dict[str, str]] = {
             "are kept until you clear the copy."
         ),
         "msg_row": "row",
+        "msg_continued": "continued",
         "msg_filled": "filled-in",
         "msg_answers": "answers",
         "example": "Filled-in example",

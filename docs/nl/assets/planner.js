@@ -14,11 +14,18 @@
  * in the link until the reader removes it; a bad start time or length is named and left out.
  * The last plan is kept in localStorage ('bot-plan': {v: 1, query, previous}), as is a running
  * meeting ('bot-plan-run'). Guide data: plannen/gidsen.json of the page's language, written by
- * the build (hooks/planner.py). */
+ * the build (hooks/planner.py); plannen/details.json (the literal questions, 'when it goes
+ * differently', the invitations' mail links) loads when the plan first has a guide or a step in it,
+ * so an empty planner loads less; print, run mode and the export wait for it.
+ * Export: the plan as the draaiboek worksheet, filled in, as PDF and DOCX, with the worksheets'
+ * own machinery (assets/worksheets/fill.js and its libraries, imported on the first press).
+ * Invitations: per guide in the plan, the invitation template on the templates page. */
 (function () {
   "use strict";
   if (window.__planner) return;
   window.__planner = true;
+  // This file's address: the worksheet machinery lives next to it (assets/worksheets/fill.js).
+  var SELF = (document.currentScript || document.querySelector("script[src*='planner.js']") || {}).src || "";
 
   var STORE = "bot-plan", RUN_STORE = "bot-plan-run", VERSION = 1, MAX_MIN = 600;
   var NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -30,7 +37,7 @@
   };
 
   var lang = "nl", t = {}, data = {}, guides = {}, plan = null, ui = null, uid = 0;
-  var run = null, timer = 0, lock = null, lastState = "";
+  var run = null, timer = 0, lock = null, lastState = "", extra = {};
 
   /* ---- Small helpers -------------------------------------------------------------------------- */
 
@@ -253,6 +260,42 @@
 
   function pageUrl(path) { return new URL("../" + path, window.location.href).href; }
 
+  /* ---- What only the script, run mode and the export need (plannen/details.json) ------------- */
+
+  function needsDetails(p) {
+    return p.blocks.some(function (b) { return b.kind === "guide" || b.kind === "step"; });
+  }
+
+  function fetchDetails(code) {
+    if (!extra[code]) {
+      extra[code] = window.fetch(new URL("details.json", window.location.href).href).then(function (r) {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json();
+      });
+      extra[code].catch(function () { delete extra[code]; }); // a later need tries again
+    }
+    return extra[code];
+  }
+
+  /* Questions and situations into the guides of the page's data (once per language). */
+  function merge(json) {
+    var into = data[json.lang];
+    if (!into || into.details) return;
+    into.guides.forEach(function (g) {
+      var d = json.guides[g.slug] || { anders: [], questions: {} };
+      g.anders = d.anders;
+      g.steps.forEach(function (s) { s.questions = d.questions[s.id] || []; });
+    });
+    into.mailto = json.mailto || {};
+    into.details = true;
+  }
+
+  /* Run `then` once the details are in (or could not be had: then without them). */
+  function ensure(then) {
+    if (data[lang].details || !needsDetails(plan)) { then(); return; }
+    fetchDetails(lang).then(merge).then(then, then);
+  }
+
   /* ---- The draaiboek (worksheets/draaiboek.yml) filled from the plan ------------------------- */
 
   /* Answers for the session-plan worksheet, keyed by its field ids, one language: the hook for
@@ -264,8 +307,9 @@
     var rows = [];
     vs.forEach(function (v) {
       v.segments.forEach(function (s) {
-        var what = s.step ? s.title + ": " + s.step.goal : s.title;
-        rows.push([String(s.minutes), what, "", s.step ? s.step.questions[0] : "", "", ""]);
+        var at = plan.start ? clock(s.from) + "–" + clock(s.from + s.minutes) + " " : "";
+        var questions = (s.step && s.step.questions) || [];
+        rows.push({ minuten: String(s.minutes), blok: at + s.title + (s.step ? ": " + s.step.goal : ""), kernvraag: questions[0] || "" });
       });
     });
     return { naam: plan.titel, "wanneer-waar": when, doel: goals.join(" "), programma: rows };
@@ -461,7 +505,53 @@
     ui.link.value = link;
     ui.mail.href = "mailto:?subject=" + encodeURIComponent(plan.titel || t.mailSubject) + "&body=" + encodeURIComponent(link);
     ui.runStart.disabled = !vs.some(function (v) { return !v.missing && v.minutes > 0; });
+    ui.exports.forEach(function (b) { b.disabled = ui.runStart.disabled || !!ui.busy; });
+    invitations();
     printViews(vs, sum);
+    if (!data[lang].details && needsDetails(plan)) {
+      var shownRoot = ui.root;
+      fetchDetails(lang).then(function (json) {
+        merge(json);
+        if (ui && ui.root === shownRoot && document.body.contains(shownRoot)) refresh();
+      }, function () { /* tried again on the next change, and before print, run and export */ });
+    }
+  }
+
+  /* ---- Invitations: the template for each guide in the plan ----------------------------------- */
+
+  function invitations() {
+    var inPlan = {}, list = ui.inviteList, mail = data[lang].mailto || {};
+    plan.blocks.forEach(function (b) { if ((b.kind === "guide" || b.kind === "step") && guides[b.guide]) inPlan[b.guide] = true; });
+    var found = (data[lang].invitations || []).filter(function (i) { return i.guides.some(function (g) { return inPlan[g]; }); });
+    list.textContent = "";
+    found.forEach(function (i) {
+      var item = el("li", {}, el("a", { href: pageUrl(i.url), text: i.title }));
+      if (mail[i.id]) item.append(" · ", el("a", { href: mail[i.id], "aria-label": t.inviteMail + ": " + i.title, text: t.inviteMail }));
+      list.append(item);
+    });
+    ui.invite.hidden = !found.length;
+  }
+
+  /* ---- Export: the draaiboek worksheet, filled in, as PDF or DOCX ----------------------------- */
+
+  function exportAs(kind) {
+    if (ui.busy) return;
+    ui.busy = true;
+    refresh();
+    announce(kind === "pdf" ? t.makingPdf : t.makingDocx);
+    ensure(function () {
+      import(new URL("worksheets/fill.js", SELF).href).then(function (fill) {
+        return (kind === "pdf" ? fill.fillPdf : fill.fillDocx)("draaiboek", lang, draaiboek()).then(function (file) {
+          fill.save(file.blob, file.name);
+          announce(fmt(t.exported, { file: file.name }));
+        });
+      }).catch(function (e) {
+        announce(fmt(t.exportFailed, { reason: (e && e.message) || String(e) }));
+      }).then(function () {
+        ui.busy = false;
+        refresh();
+      });
+    });
   }
 
   function summary(vs, sum) {
@@ -523,14 +613,14 @@
         part.append(el("p", {}, el("strong", { text: t.goal + ": " }), s.step.goal));
         part.append(el("p", { class: "planner-print__label", text: t.questions + ":" }));
         var qs = el("ul", {});
-        s.step.questions.forEach(function (q) { qs.append(el("li", { text: q })); });
+        (s.step.questions || []).forEach(function (q) { qs.append(el("li", { text: q })); });
         part.append(qs);
         block.append(part);
       });
       if (v.g && firstAt[v.g.slug] === undefined) {
         firstAt[v.g.slug] = clock(v.from);
         var dl = el("dl", {});
-        v.g.anders.forEach(function (a) {
+        (v.g.anders || []).forEach(function (a) {
           dl.append(el("dt", { text: a.title }));
           a.text.forEach(function (p) { dl.append(el("dd", { text: p })); });
         });
@@ -559,9 +649,12 @@
   }
 
   function startRun() {
-    run = { v: 1, query: serialise(plan), index: 0, starts: [Date.now()] };
-    keep(RUN_STORE, run);
-    showRun(true);
+    ensure(function () {
+      if (run) return;
+      run = { v: 1, query: serialise(plan), index: 0, starts: [Date.now()] };
+      keep(RUN_STORE, run);
+      showRun(true);
+    });
   }
 
   function stopRun() {
@@ -631,7 +724,7 @@
       ui.runQuestions.textContent = "";
       if (seg.step) {
         ui.runGoal.append(el("strong", { text: t.goal + ": " }), seg.step.goal);
-        seg.step.questions.forEach(function (q) { ui.runQuestions.append(el("li", { text: q })); });
+        (seg.step.questions || []).forEach(function (q) { ui.runQuestions.append(el("li", { text: q })); });
       }
     }
     ui.prev.disabled = i === 0;
@@ -697,6 +790,12 @@
     ui.mail = el("a", { class: "planner-button", text: t.mail });
     ui.runStart = el("button", { type: "button", class: "planner-button planner-button--main", text: t.runStart, onclick: startRun });
     ui.print = el("div", { class: "planner-print" });
+    ui.inviteList = el("ul", { class: "planner-invitations" });
+    ui.invite = el("section", { class: "planner-section", "aria-labelledby": "planner-h-invite", hidden: true },
+      el("h2", { id: "planner-h-invite", text: t.invite }), el("p", { text: t.inviteText }), ui.inviteList);
+    ui.exports = [["pdf", t.exportPdf], ["docx", t.exportDocx]].map(function (pair) {
+      return el("button", { type: "button", class: "planner-button", "data-export": pair[0], text: pair[1], onclick: function () { exportAs(pair[0]); } });
+    });
     var printChoice = el("fieldset", { class: "planner-choice" }, el("legend", { text: t.printChoice }));
     [["draaiboek", t.printScript], ["agenda", t.printAgenda]].forEach(function (pair, i) {
       var id = "planner-print-" + pair[0];
@@ -716,10 +815,16 @@
         field("planner-link", t.link, ui.link),
         el("p", { class: "planner-buttons" },
           el("button", { type: "button", class: "planner-button planner-button--main", text: t.copy, onclick: copy }), ui.mail)),
+      ui.invite,
       el("section", { class: "planner-section", "aria-labelledby": "planner-h-print" },
         el("h2", { id: "planner-h-print", text: t.print }), printChoice,
         el("p", { class: "planner-buttons" },
-          el("button", { type: "button", class: "planner-button planner-button--main", text: t.printButton, onclick: function () { window.print(); } }))),
+          el("button", { type: "button", class: "planner-button planner-button--main", text: t.printButton, onclick: function () {
+            ensure(function () { refresh(); window.print(); });
+          } }))),
+      el("section", { class: "planner-section", "aria-labelledby": "planner-h-export" },
+        el("h2", { id: "planner-h-export", text: t.export }), el("p", { text: t.exportText }),
+        el("p", { class: "planner-buttons" }, ui.exports[0], ui.exports[1])),
       el("section", { class: "planner-section", "aria-labelledby": "planner-h-run" },
         el("h2", { id: "planner-h-run", text: t.run }), el("p", { text: t.runText }),
         el("p", { class: "planner-buttons" }, ui.runStart)));
@@ -768,8 +873,14 @@
       if (!r.ok) throw new Error(String(r.status));
       return r.json();
     });
-    ready.then(function (json) {
+    // A plan with guides in it (from the link or this browser) needs the details: both at once.
+    var record = stored(STORE), linked = /[?&](p|start|doel|datum|titel|notitie)=/.test(window.location.search);
+    var more = needsDetails(parse(linked ? window.location.search : "?" + ((record && record.query) || "")))
+      ? fetchDetails(lang).catch(function () { return null; }) : null;
+    Promise.all([ready, more]).then(function (both) {
+      var json = both[0];
       data[lang] = json;
+      if (both[1]) merge(both[1]);
       t = json.ui;
       guides = {};
       json.guides.forEach(function (g) { guides[g.slug] = g; });

@@ -21,6 +21,11 @@
  * field names), edited as XML with DOMParser and XMLSerializer. Library: fflate (vendor/).
  * Both libraries load on the first call. Nothing is sent anywhere; the only requests are for
  * files of this site.
+ *
+ * A table answer with more rows than the sheet's table (the planner's export of a long plan) loses
+ * nothing: the DOCX gets more rows in that table (content controls like the others, numbered on);
+ * the PDF gets continuation pages after the table's page, with every further row written out
+ * (label: text per column) in the form's own font.
  */
 
 const HERE = new URL(".", import.meta.url); // .../assets/worksheets/
@@ -103,6 +108,21 @@ function values(data, answers, kind) {
   return out;
 }
 
+/** Table rows beyond what the sheet's table holds: [{label, first, rows: [[{label, text}]]}]
+ *  (`first` is the number of the first such row, counted from 1). */
+function overflow(data, answers, kind) {
+  const out = [];
+  for (const field of data.fields) {
+    const value = answers[field.id];
+    if (field.type !== "table" || !Array.isArray(value) || value.length <= field[kind].length) continue;
+    const rows = value.slice(field[kind].length).map((cells) =>
+      field.columns.map((column) => ({ id: column.id, label: column.label, text: clean(typeof cells?.[column.id] === "string" ? cells[column.id] : "") })),
+    );
+    out.push({ label: field.label, first: field[kind].length + 1, last: field[kind][field[kind].length - 1], rows });
+  }
+  return out;
+}
+
 function downloadName(data, kind, name) {
   const base = name || data.files[kind].split("/").pop().replace(/\.\w+$/, "") + "-" + data.messages.filled;
   return `${base}.${kind}`;
@@ -133,12 +153,13 @@ export function save(blob, name) {
 export async function fillPdf(sheet, lang, answers, options = {}) {
   const data = await dataFor(sheet, lang, options);
   const [lib, bytes] = await Promise.all([pdfLib(), bytesOf(data.files.pdf)]);
-  const filled = await fillPdfBytes(lib, bytes, values(data, answers, "pdf"));
+  const more = { tables: overflow(data, answers, "pdf"), continued: data.messages.continued || "…" };
+  const filled = await fillPdfBytes(lib, bytes, values(data, answers, "pdf"), more);
   return { blob: new Blob([filled], { type: "application/pdf" }), name: downloadName(data, "pdf", options.name) };
 }
 
 /** Fill the form fields of PDF `bytes` and return the bytes with an incremental update. */
-export async function fillPdfBytes(lib, bytes, entries) {
+export async function fillPdfBytes(lib, bytes, entries, more = { tables: [] }) {
   const { PDFDocument, PDFName, PDFDict, PDFArray, PDFHexString } = lib;
   const name = (text) => PDFName.of(text);
   const doc = await PDFDocument.load(bytes, { forIncrementalUpdate: true, updateMetadata: false });
@@ -190,6 +211,11 @@ export async function fillPdfBytes(lib, bytes, entries) {
     }
   }
   if (missing.length) throw new Error(`not in this PDF: ${missing.join(", ")}`);
+  for (const table of more.tables) {
+    const last = byName.get(table.last[0]);
+    if (!last) throw new Error(`not in this PDF: ${table.last[0]}`);
+    if (!continuation(lib, doc, form, fonts, last, table, more.continued)) drawn.all = false;
+  }
   // Every filled field now has its own appearance: viewers should show those rather than redraw
   // fields themselves (some redraw check boxes as empty, and none shrink a long text to fit). Only
   // when the font lacks a character of an answer ('?' drawn) may a viewer with more fonts redraw.
@@ -370,19 +396,80 @@ function drawText(lib, context, form, fonts, field, widget, text, multiline) {
   return [...text].every((char) => /\s/.test(char) || font.glyphs.has(char)); // every character drawn
 }
 
+/** Pages after the one that holds `field` (the table's last row) with the rows the table has no
+ *  room for: a heading, then per row its number and 'label: text' per filled column, wrapped, in
+ *  the form's font. True when the font has every character. */
+function continuation(lib, doc, form, fonts, field, table, continued) {
+  const { PDFName } = lib;
+  const context = doc.context;
+  const widget = widgetsOf(lib, context, field)[0];
+  const da = (widget.lookup(PDFName.of("DA")) || field.lookup(PDFName.of("DA")) || form.lookup(PDFName.of("DA")))?.decodeText() || "";
+  const fontName = da.match(/\/([^\s/]+)\s+[\d.]+\s+Tf/)?.[1];
+  if (!fontName) throw new Error("the table's fields have no font");
+  const colour = da.match(/([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg/);
+  if (!fonts.has(fontName)) fonts.set(fontName, fontInfo(lib, context, form, fontName));
+  const font = fonts.get(fontName);
+  const pages = doc.getPages();
+  const pageRef = widget.get(PDFName.of("P"));
+  let at = pages.findIndex((page) => page.ref === pageRef);
+  if (at < 0) at = pages.length - 1;
+  const box = pages[at].getMediaBox();
+  const margin = 56;
+  const width = box.width - 2 * margin;
+  const line = (size) => (((font.ascent - font.descent) * size) / 1000) * 1.25;
+  let all = true;
+  const lines = [{ text: `${table.label} (${continued})`, size: 14, gap: 8 }];
+  table.rows.forEach((row, index) => {
+    const filled = row.filter((cell) => cell.text);
+    if (!filled.length) return;
+    const number = `${table.first + index}. `;
+    filled.forEach((cell, k) => {
+      const text = (k ? "" : number) + `${cell.label}: ${cell.text}`;
+      wrap(font, text, 10, width - (k ? 14 : 0)).forEach((piece, n) => lines.push({ text: piece, size: 10, indent: k || n ? 14 : 0 }));
+      if (![...cell.text].every((char) => /\s/.test(char) || font.glyphs.has(char))) all = false;
+    });
+    lines[lines.length - 1].gap = 6;
+  });
+  let ops = null;
+  let y = 0;
+  const flush = () => {
+    if (!ops) return;
+    ops.push("ET");
+    const stream = context.flateStream(ops.join("\n"));
+    const page = doc.insertPage(++at, [box.width, box.height]);
+    page.node.set(PDFName.of("Contents"), context.register(stream));
+    page.node.set(PDFName.of("Resources"), context.obj({ Font: { [fontName]: font.ref } }));
+    ops = null;
+  };
+  for (const item of lines) {
+    const height = line(item.size);
+    if (!ops || y - height < margin) {
+      flush();
+      ops = ["BT"];
+      if (colour) ops.push(`${colour[1]} ${colour[2]} ${colour[3]} rg`);
+      y = box.height - margin;
+    }
+    y -= height;
+    ops.push(`/${fontName} ${num(item.size)} Tf`, `1 0 0 1 ${num(margin + (item.indent || 0))} ${num(y)} Tm`, `${hex(glyphsOf(font, item.text))} Tj`);
+    y -= item.gap || 0;
+  }
+  flush();
+  return all;
+}
+
 // --- DOCX ---------------------------------------------------------------------------------------
 
 /** The filled-in DOCX of `sheet` in `lang`: {blob, name}. */
 export async function fillDocx(sheet, lang, answers, options = {}) {
   const data = await dataFor(sheet, lang, options);
   const [zip, bytes] = await Promise.all([fflate(), bytesOf(data.files.docx)]);
-  const filled = fillDocxBytes(zip, bytes, values(data, answers, "docx"));
+  const filled = fillDocxBytes(zip, bytes, values(data, answers, "docx"), overflow(data, answers, "docx"));
   const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   return { blob: new Blob([filled], { type }), name: downloadName(data, "docx", options.name) };
 }
 
 /** Fill the content controls of DOCX `bytes` (every other part of the file stays as it was). */
-export function fillDocxBytes(zip, bytes, entries) {
+export function fillDocxBytes(zip, bytes, entries, tables = []) {
   const files = zip.unzipSync(bytes);
   const part = "word/document.xml";
   const xml = new TextDecoder().decode(files[part]);
@@ -394,6 +481,7 @@ export function fillDocxBytes(zip, bytes, entries) {
     if (tag) controls.set(tag.getAttributeNS(W, "val"), sdt);
   }
   const missing = [];
+  for (const table of tables) moreRows(doc, controls, table, missing);
   for (const entry of entries) {
     const sdt = controls.get(entry.name);
     if (!sdt) missing.push(entry.name);
@@ -405,6 +493,42 @@ export function fillDocxBytes(zip, bytes, entries) {
   if (!out.startsWith("<?xml")) out = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + out;
   files[part] = new TextEncoder().encode(out);
   return zip.zipSync(files, { level: 6 });
+}
+
+/** The table's further rows: copies of its last row, each control tagged and named for its row,
+ *  filled in, added to `controls`. */
+function moreRows(doc, controls, table, missing) {
+  const sdt = controls.get(table.last[0]);
+  let row = sdt;
+  while (row && !(row.namespaceURI === W && row.localName === "tr")) row = row.parentNode;
+  if (!row) return missing.push(table.last[0]);
+  let id = 0;
+  for (const node of doc.getElementsByTagNameNS(W, "id")) id = Math.max(id, Number(node.getAttributeNS(W, "val")) || 0);
+  const last = table.first - 1;
+  let after = row;
+  table.rows.forEach((cells, index) => {
+    const number = table.first + index;
+    const copy = row.cloneNode(true);
+    const byTag = new Map();
+    for (const control of copy.getElementsByTagNameNS(W, "sdt")) {
+      const properties = child(control, W, "sdtPr");
+      const tag = child(properties, W, "tag");
+      const alias = child(properties, W, "alias");
+      const ident = child(properties, W, "id");
+      const old = tag.getAttributeNS(W, "val");
+      const name = old.replace(new RegExp(`-r${last}(?=-|$)`), `-r${number}`);
+      tag.setAttributeNS(W, "w:val", name === old ? `${old}-${number}` : name);
+      if (alias) alias.setAttributeNS(W, "w:val", alias.getAttributeNS(W, "val").replace(/\d+$/, String(number)));
+      if (ident) ident.setAttributeNS(W, "w:val", String(++id));
+      byTag.set(old, control);
+    }
+    table.last.forEach((name, c) => {
+      const control = byTag.get(name);
+      if (control && cells[c]?.text) setText(doc, control, cells[c].text);
+    });
+    after.parentNode.insertBefore(copy, after.nextSibling);
+    after = copy;
+  });
 }
 
 function child(parent, ns, local) {
