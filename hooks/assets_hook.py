@@ -1,6 +1,6 @@
 """MkDocs adapter for hooks/slim_css.py: once every language is built, drop the rules of
 Material's stylesheet that cannot match on this site, and the comments of our own assets
-(a lighter first load on a phone); and the `jsmin` filter templates use for inline scripts."""
+(a lighter first load on a phone); and pages without their template indentation."""
 
 import pathlib
 import sys
@@ -8,19 +8,12 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
-import rjsmin
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from hooks import slim_css, slim_html
 from hooks.common import i18n_busy
 
 log = get_plugin_logger("assets")
-
-
-def on_env(env, config, files):
-    """`{% filter jsmin %}…{% endfilter %}`: an inline script minified (overrides/partials/lazy-search.html)."""
-    env.filters["jsmin"] = rjsmin.jsmin
-    return env
 
 
 @event_priority(-50)  # after the hooks that change the page's HTML
