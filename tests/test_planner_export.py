@@ -20,8 +20,10 @@ from pypdf import PdfReader
 
 from tests.answers_helpers import docx_answers, pdf_answers
 from tests.helpers import REPO
-from tests.test_planner_browser import PREFIX, fresh, open_planner, ui
+from tests.test_planner_browser import PREFIX, fresh, guides, open_planner, ui
 from tests.worksheets_helpers import pdf_text
+
+__all__ = ["guides"]  # a fixture, used by name below
 
 PLAN = "?p=kerngesprek,pauze:15,over-geld,startbijeenkomst&start=13:30&datum=2026-03-12&titel=Regio+Noord&v=1"
 START = 13 * 60 + 30
