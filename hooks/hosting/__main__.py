@@ -39,13 +39,15 @@ def main(argv: list[str]) -> int:
 
     site_path = args.site_path or _site_path_from_sitemap(args.site)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # Stop on SIGTERM and Ctrl-C even when the parent (a test runner, a CI shell) handed down these
+    # signals blocked or ignored: a preview that cannot be stopped keeps its port and its nginx.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: stop.set())
     try:
         with preview.running(args.site, site_path=site_path, host=args.host, port=args.port) as server:
             print(f"nginx serves {args.site} at {server.url} (the build's _nginx.conf); Ctrl-C stops it", flush=True)
-            try:
-                stop.wait()
-            except KeyboardInterrupt:
+            while not stop.wait(0.5):  # wakes up now and then, so a signal's handler runs promptly
                 pass
     except preview.PreviewError as exc:
         print(f"preview: {exc}", file=sys.stderr)
