@@ -6,8 +6,6 @@ its own; LibreOffice converts it."""
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import zipfile
 
 import docx
@@ -17,7 +15,7 @@ from docx.oxml.ns import qn
 from hooks.worksheets.build import page_url
 from hooks.worksheets.docx_writer import render_docx
 from hooks.worksheets.repro import source_datetime
-from tests.worksheets_helpers import SITE_URL, decode_qr, expected_field_names, pdf_text, sheet
+from tests.worksheets_helpers import SITE_URL, decode_qr, expected_field_names, libreoffice_pdf, pdf_text, sheet
 
 
 def make_docx(lang: str) -> bytes:
@@ -79,27 +77,10 @@ def test_source_date_epoch_sets_the_timestamps(monkeypatch):
 
 @pytest.mark.libreoffice
 def test_docx_converts_with_libreoffice_keeping_its_text(tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.fail("LibreOffice is not installed: run `make test-deps` (libreoffice-writer-nogui)")
     for lang in ("nl", "en"):
         source = tmp_path / f"proefblad-{lang}.docx"
         source.write_bytes(make_docx(lang))
-        subprocess.run(
-            [
-                soffice,
-                "--headless",
-                f"-env:UserInstallation=file://{tmp_path}/lo",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+        libreoffice_pdf([source], tmp_path, timeout=180)
         text = " ".join(pdf_text((tmp_path / f"proefblad-{lang}.pdf").read_bytes()).split())
         assert sheet()["title"][lang] in text
         assert sheet()["sections"][1]["fields"][0]["columns"][0]["label"][lang] in text

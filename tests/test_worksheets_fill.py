@@ -8,8 +8,6 @@ controls and LibreOffice converts it. Nothing leaves the site: every request is 
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 
 import pytest
 import yaml
@@ -25,7 +23,7 @@ from tests.answers_helpers import (
     pdf_answers,
 )
 from tests.helpers import REPO
-from tests.worksheets_helpers import pdf_text, widget_fields
+from tests.worksheets_helpers import libreoffice_pdf, pdf_text, widget_fields
 
 SHEETS = sorted(p.stem for p in (REPO / "worksheets").glob("*.yml"))
 CASES = [(sheet, lang) for sheet in SHEETS for lang in ("nl", "en")]
@@ -116,26 +114,9 @@ def test_the_filled_pdf_draws_diacritics_and_long_text_itself(filled):
 
 @pytest.mark.libreoffice
 def test_libreoffice_converts_every_filled_docx(filled, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.fail("LibreOffice is not installed: run `make test-deps` (libreoffice-writer-nogui)")
     for (sheet, lang), case in filled.items():
         (tmp_path / f"{sheet}-{lang}.docx").write_bytes(case["docx"])
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *sorted(str(p) for p in tmp_path.glob("*.docx")),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
+    libreoffice_pdf(sorted(tmp_path.glob("*.docx")), tmp_path, timeout=900)
     for (sheet, lang), case in filled.items():
         converted = tmp_path / f"{sheet}-{lang}.pdf"
         assert converted.is_file(), f"LibreOffice did not convert {sheet}-{lang}.docx"

@@ -32,6 +32,21 @@ def need(tool: str) -> str:
     return found
 
 
+def libreoffice_pdf(docx: list[pathlib.Path], outdir: pathlib.Path, timeout: int) -> None:
+    """Convert DOCX files to PDF with LibreOffice (headless, its profile in `outdir`), one call;
+    each `x.docx` becomes `outdir/x.pdf`. Fails the test when LibreOffice is missing."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.fail("LibreOffice is not installed: run `make test-deps` (libreoffice-writer-nogui)")
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{outdir}/lo", "--convert-to", "pdf"]
+        + ["--outdir", str(outdir), *(str(p) for p in docx)],
+        check=True,
+        capture_output=True,
+        timeout=timeout,
+    )
+
+
 def pdf_text(pdf: bytes, page: int | None = None) -> str:
     """The text of a PDF (poppler), or of one page of it."""
     need("pdftotext")
