@@ -34,13 +34,19 @@ _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _OPTIONAL = re.compile(r":(?:not|is|where|has|matches)\(")
 
 
-def used_classes(site: pathlib.Path) -> set[str]:
-    """Every class in the built pages, and every word in the scripts (classes added at run time)."""
+def site_usage(site: pathlib.Path, sheets: list[pathlib.Path]) -> tuple[set[str], frozenset[str]]:
+    """One pass over a built site (usage() of every page, script and stylesheet): the classes and
+    words it uses, and the custom properties read outside the slimmed `sheets`."""
     used: set[str] = set()
+    read: set[str] = set()
     for path in site.rglob("*"):
-        if path.suffix in (".html", ".js"):
-            used |= usage(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8", errors="replace"))[0]
-    return used
+        if path.suffix not in (".css", ".html", ".js"):
+            continue
+        words, properties = usage(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
+        used |= words
+        if path not in sheets:
+            read |= properties
+    return used, frozenset(read)
 
 
 # Scripts that never put a class on a page: libraries the worksheets load to write PDF and DOCX,
@@ -196,17 +202,6 @@ def slim(css: str, used: set[str], read_elsewhere: frozenset[str] = frozenset())
     return _drop_unread_properties("".join(_slim_rules(rules, used)), set(read_elsewhere))
 
 
-def properties_read_elsewhere(site: pathlib.Path, skip: list[pathlib.Path]) -> frozenset[str]:
-    """Custom properties read outside the slimmed sheets: var(--x) in CSS and pages, any --x in scripts."""
-    read: set[str] = set()
-    for path in site.rglob("*"):
-        if path in skip or path.suffix not in (".css", ".html", ".js"):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        read.update(re.findall(r"--[\w-]+", text) if path.suffix == ".js" else _VAR.findall(text))
-    return frozenset(read)
-
-
 def slim_site(site: pathlib.Path, cache_dir: pathlib.Path | None = None) -> list[tuple[str, int, int]]:
     """Slim Material's main stylesheet(s) in a built site; return (file, bytes before, bytes after).
     With `cache_dir`, a result is kept under a hash of everything it depends on (every page,
@@ -224,7 +219,7 @@ def slim_site(site: pathlib.Path, cache_dir: pathlib.Path | None = None) -> list
             slimmed = cached.read_text(encoding="utf-8")
         else:
             if used is None:
-                used, elsewhere = used_classes(site), properties_read_elsewhere(site, sheets)
+                used, elsewhere = site_usage(site, sheets)
             slimmed = slim(css, used, elsewhere)
             if cached:
                 cached.parent.mkdir(parents=True, exist_ok=True)
