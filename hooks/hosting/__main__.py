@@ -8,7 +8,7 @@ import argparse
 import pathlib
 import signal
 import sys
-import threading
+import time
 
 from hooks.common import REPO
 from hooks.hosting import preview
@@ -38,22 +38,29 @@ def main(argv: list[str]) -> int:
         return 0
 
     site_path = args.site_path or _site_path_from_sitemap(args.site)
-    stop = threading.Event()
     # Stop on SIGTERM and Ctrl-C even when the parent (a test runner, a CI shell) handed down these
-    # signals blocked or ignored: a preview that cannot be stopped keeps its port and its nginx.
+    # signals blocked or ignored. The handler takes no lock (an Event's set() in a handler deadlocks
+    # when the signal lands while the main thread holds that Event's lock): it raises, and the
+    # `with` below stops nginx on the way out.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: stop.set())
+        signal.signal(number, _interrupt)
     try:
         with preview.running(args.site, site_path=site_path, host=args.host, port=args.port) as server:
             print(f"nginx serves {args.site} at {server.url} (the build's _nginx.conf); Ctrl-C stops it", flush=True)
-            while not stop.wait(0.5):  # wakes up now and then, so a signal's handler runs promptly
-                pass
+            while True:
+                time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
     except preview.PreviewError as exc:
         print(f"preview: {exc}", file=sys.stderr)
         return 1
     print("nginx stopped")
     return 0
+
+
+def _interrupt(*_) -> None:
+    raise KeyboardInterrupt
 
 
 def _site_path_from_sitemap(site: pathlib.Path) -> str:
