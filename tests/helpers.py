@@ -71,13 +71,14 @@ def running(cmd: list[str], cwd: pathlib.Path, env: dict):
     try:
         yield proc
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:  # generous: `make` waits for its children, and they stop servers gracefully
-            proc.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
-            raise AssertionError(f"{cmd} did not stop within 120 s of SIGTERM") from None
+        if proc.poll() is None:  # a test may have stopped it already
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:  # generous: `make` waits for its children, and they stop servers gracefully
+                proc.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=30)
+                raise AssertionError(f"{cmd} did not stop within 120 s of SIGTERM") from None
 
 
 def scratch_copy(target: pathlib.Path) -> pathlib.Path:

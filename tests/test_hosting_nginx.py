@@ -8,6 +8,8 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
+import signal
+import socket
 import time
 import urllib.parse
 
@@ -198,3 +200,42 @@ def test_make_preview_builds_and_serves_the_site_with_nginx_and_stops_cleanly():
         assert get(f"http://127.0.0.1:{port}/sw.js").status == 200
     with pytest.raises(OSError):
         get(f"http://127.0.0.1:{port}/")
+
+
+def test_a_stop_signal_that_comes_twice_still_stops_nginx(built_site):
+    """`make` passes its own SIGTERM on to the preview, so a stop arrives twice. Here the second one
+    lands while nginx is finishing a request (a client that sent half a request keeps it busy):
+    nginx must still be stopped, not left serving on its own."""
+    port = free_port()
+    cmd = [str(REPO / ".venv" / "bin" / "python"), "-m", "hooks.hosting", "preview", str(built_site)]
+    with running([*cmd, "--port", str(port)], REPO, dict(os.environ)) as proc:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                client = socket.create_connection(("127.0.0.1", port), timeout=5)
+                break
+            assert proc.poll() is None, proc.stdout.read()
+            time.sleep(0.2)
+        with client:
+            client.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n")  # half a request: nginx waits for the rest
+            time.sleep(0.5)  # let nginx read it
+            proc.send_signal(signal.SIGTERM)
+            # nginx closes its listening socket as soon as it is asked to quit; then it waits for us.
+            while _listens(port):
+                assert proc.poll() is None, proc.stdout.read()
+                time.sleep(0.05)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=90) == 0, proc.stdout.read()
+            # The preview has exited: the nginx that held our connection must be gone with it
+            # (a live nginx would keep waiting for the rest of the request for its 60 s header timeout).
+            client.settimeout(5)
+            try:
+                assert client.recv(1024) == b""
+            except ConnectionResetError:
+                pass
+
+
+def _listens(port: int) -> bool:
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+        return True
+    return False

@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
     site_path = args.site_path or _site_path_from_sitemap(args.site)
     # Stop on SIGTERM and Ctrl-C even when the parent (a test runner, a CI shell) handed down these
     # signals blocked or ignored. The handler takes no lock (an Event's set() in a handler deadlocks
-    # when the signal lands while the main thread holds that Event's lock): it raises, and the
+    # when the signal lands while the main thread holds that Event's lock): it raises once, and the
     # `with` below stops nginx on the way out.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     for number in (signal.SIGTERM, signal.SIGINT):
@@ -60,6 +60,10 @@ def main(argv: list[str]) -> int:
 
 
 def _interrupt(*_) -> None:
+    # Once only: `make` passes its own SIGTERM on to the preview, so a stop from a test runner or a
+    # CI shell arrives twice; a second KeyboardInterrupt while nginx is being stopped would abandon it.
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

@@ -125,10 +125,25 @@ def running(site: pathlib.Path, *, site_path: str = "/", host: str = "127.0.0.1"
             _wait_until_listening(host, port, proc, work / "error.log", timeout)
             yield Server(f"http://{host}:{port}{site_path}", proc)
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGQUIT)  # graceful: finish open requests, then stop
-                try:
-                    proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                    proc.wait(timeout=20)
+            _stop(proc)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop nginx gracefully (open requests finish); if that takes over 20 s, or anything (a second
+    Ctrl-C) interrupts the wait, kill its process group: a preview never outlives its command."""
+    if proc.poll() is not None:
+        return
+    try:
+        proc.send_signal(signal.SIGQUIT)
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+    except BaseException:
+        _kill(proc)
+        raise
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=20)
