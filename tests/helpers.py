@@ -184,6 +184,38 @@ def wait_for_path(page, path: str, timeout: int = 10_000) -> None:
     page.wait_for_load_state("load")
 
 
+# Material closes search and the drawer 125 ms after every change of address or anchor
+# (`merge(location$, target$).pipe(delay(125))` in its bundle). A test that opens search right after
+# an instant navigation can see it closed under its fingers (the results are there, but hidden).
+# This watcher starts a longer timer on the same emissions, after Material's: timers fire in the
+# order they fall due, however busy the machine, so once ours have run, Material's have too.
+_SETTLE_WATCH = """() => {
+  window.__sameDocument = true;
+  window.__navSeen = 0;
+  window.__navPending = 0;
+  for (const stream of [window.location$, window.target$]) {
+    let now = true;  // location$ replays the current address at once: not a change
+    stream.subscribe(() => {
+      if (now) return;
+      window.__navSeen++;
+      window.__navPending++;
+      setTimeout(() => window.__navPending--, 250);
+    });
+    now = false;
+  }
+}"""
+
+
+def instant_click(page, selector: str, path: str, timeout: int = 10_000) -> None:
+    """Click a link that instant navigation handles; return once the page at `path` is shown and
+    Material has finished reacting to the move (see _SETTLE_WATCH). Fails on a full page load."""
+    page.evaluate(_SETTLE_WATCH)
+    page.click(selector)
+    wait_for_path(page, path, timeout)
+    page.wait_for_function("() => window.__navSeen > 0 && window.__navPending === 0", timeout=timeout)
+    assert page.evaluate("window.__sameDocument === true"), "a full page load: instant navigation did not engage"
+
+
 def pick_language(page, lang: str, expected_path: str) -> None:
     """Open the header's language menu, choose `lang` and wait for the page at `expected_path`."""
     page.hover(".md-header .md-select")

@@ -9,23 +9,7 @@ import urllib.parse
 
 import pytest
 
-from tests.helpers import pick_language
-
-
-def _mark_document(page):
-    page.evaluate("window.__sameDocument = true")
-
-
-def _still_same_document(page) -> bool:
-    return page.evaluate("window.__sameDocument === true")
-
-
-def _instant_click(page, selector: str, expected_path: str):
-    _mark_document(page)
-    page.click(selector)
-    page.wait_for_function(f"location.pathname === {expected_path!r}")
-    page.wait_for_timeout(300)
-    assert _still_same_document(page), "navigation was a full page load; instant navigation did not engage"
+from tests.helpers import instant_click, pick_language
 
 
 def _path(page) -> str:
@@ -43,8 +27,8 @@ def test_language_switch_after_instant_navigation_leads_to_the_twin(server, page
     page.goto(server + start)
     # Two instant navigations away from the first page opened: stock Material + i18n would still
     # send the reader to the twin of the first page.
-    _instant_click(page, '.md-tabs a.md-tabs__link[href$="methode/"]', "/" + via)
-    _instant_click(page, '.md-content a[href*="waarom/"]', "/" + then)
+    instant_click(page, '.md-tabs a.md-tabs__link[href$="methode/"]', "/" + via)
+    instant_click(page, '.md-content a[href*="waarom/"]', "/" + then)
     pick_language(page, lang, expected)
     assert _path(page) == expected
     assert page.evaluate("document.documentElement.lang") == lang
@@ -79,7 +63,6 @@ def _search(page, query: str) -> list[str]:
     page.keyboard.press("/")
     page.keyboard.type(query, delay=40)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(300)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
@@ -101,7 +84,11 @@ def test_english_search_does_not_return_dutch_pages(server, page):
     page.goto(server + "en/")
     page.keyboard.press("/")
     page.keyboard.type("samenwerkingsverbanden gemeenten", delay=40)
-    page.wait_for_timeout(1500)
+    # Search has answered (a count or "No matching documents"), not merely not answered yet.
+    page.wait_for_function(
+        "() => /matching document/.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=20_000,
+    )
     hits = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     assert all(urllib.parse.urlsplit(h).path.startswith("/en/") for h in hits), hits
 
@@ -135,7 +122,7 @@ def test_a_page_view_stays_on_the_site_and_no_request_fails(server, page):
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
     page.goto(server + "gesprekken/kerngesprek/")
     page.wait_for_load_state("networkidle")
-    _instant_click(page, '.md-content a[href*="werkbladen/belangenkaart/"]', "/werkbladen/belangenkaart/")
+    instant_click(page, '.md-content a[href*="werkbladen/belangenkaart/"]', "/werkbladen/belangenkaart/")
     page.wait_for_load_state("networkidle")
     page.goto(server + "en/gesprekken/kerngesprek/")
     page.wait_for_load_state("networkidle")

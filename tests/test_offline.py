@@ -15,7 +15,7 @@ import pytest
 
 from hooks.hosting import preview
 from hooks.hosting.offline import search_files
-from tests.helpers import build, free_port, pick_language, scratch_copy, wait_for_path
+from tests.helpers import build, free_port, instant_click, pick_language, scratch_copy
 from tests.hosting_helpers import nginx_server, recorded_context
 from tests.quality_helpers import AXE_TAGS, require_axe
 
@@ -58,13 +58,6 @@ def _search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
-def _instant_click(page, selector: str, path: str) -> None:
-    page.evaluate("window.__sameDocument = true")
-    page.click(selector)
-    wait_for_path(page, path)
-    assert page.evaluate("window.__sameDocument === true"), "instant navigation did not engage"
-
-
 def test_pages_a_reader_opened_work_offline_with_search_instant_navigation_and_language_switch(
     nginx_server, built_site, browser
 ):
@@ -84,7 +77,7 @@ def test_pages_a_reader_opened_work_offline_with_search_instant_navigation_and_l
         context.set_offline(True)
         response = page.goto(base + GUIDE)
         assert response.status == 200 and response.from_service_worker
-        _instant_click(page, '.md-tabs a.md-tabs__link[href$="methode/"]', "/methode/")
+        instant_click(page, '.md-tabs a.md-tabs__link[href$="methode/"]', "/methode/")
         hits = _search(page, "belangen")
         assert hits and all(not urllib.parse.urlsplit(h).path.startswith("/en/") for h in hits), hits
         page.keyboard.press("Escape")
