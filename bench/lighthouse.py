@@ -1,4 +1,6 @@
-"""`make bench`: Lighthouse Performance of the key pages, against the bar (at least 95).
+"""`make bench`: Lighthouse Performance of the key pages, against the bar (at least 95), with the
+site on real nginx and the configuration the build wrote (`make preview`'s server: precompressed
+brotli/gzip, caching and security headers), as readers meet it.
 
 Performance is a timing: Lighthouse's simulated mobile run multiplies the CPU time it observes, so
 on a shared machine the load decides the score (measured on this project's 2-core machine with
@@ -26,7 +28,8 @@ import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
-from tests.helpers import REPO, build, serve
+from hooks.hosting import preview
+from tests.helpers import REPO, build, free_port
 
 PAGES = ["", "methode/op-tafel/", "gesprekken/kerngesprek/", "werkbladen/belangenkaart/", "praktijk/jeugdhulp/"]
 BAR = 95
@@ -81,17 +84,17 @@ def main(argv: list[str]) -> int:
             result = build(REPO, site, SITE_URL)
             if result.returncode != 0:
                 raise SystemExit(f"the site does not build:\n{result.stderr[-3000:]}")
-        httpd = serve(site)
-        base = f"http://127.0.0.1:{httpd.server_port}/"
         try:
-            table, below = report(performance([base + p for p in paths], args.runs), base)
-        finally:
-            httpd.shutdown()
-    print("# Lighthouse Performance (mobile, gzip)\n\n" + table)
+            with preview.running(site, port=free_port()) as server:
+                base = server.url
+                table, below = report(performance([base + p for p in paths], args.runs), base)
+        except preview.PreviewError as exc:
+            raise SystemExit(f"lighthouse: {exc}") from None
+    print("# Lighthouse Performance (mobile, nginx)\n\n" + table)
     out = REPO / "reports"
     out.mkdir(exist_ok=True)
     (out / "lighthouse-performance.md").write_text(
-        f"# Lighthouse Performance (mobile, gzip)\n\n{table}\n", encoding="utf-8"
+        f"# Lighthouse Performance (mobile, nginx)\n\n{table}\n", encoding="utf-8"
     )
     for line in below:
         print(f"BELOW THE BAR: {line}", file=sys.stderr)
