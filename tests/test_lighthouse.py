@@ -63,7 +63,9 @@ def test_lighthouse_scores_meet_the_bar_on_key_pages_in_both_languages(nginx_loc
     report = REPO / "reports"
     report.mkdir(exist_ok=True)
     (report / "lighthouse.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-    (report / "lighthouse.md").write_text("# Lighthouse (mobile, nginx)\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (report / "lighthouse.md").write_text(
+        "# Lighthouse (mobile, nginx)\n\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
     print("\n" + "\n".join(lines))
     assert not below, "\n".join(below)
 
