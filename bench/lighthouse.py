@@ -56,16 +56,25 @@ def performance(urls: list[str], runs: int) -> dict[str, list[dict]]:
 
 
 def report(results: dict[str, list[dict]], base: str) -> tuple[str, list[str]]:
+    """A Markdown table and the pages below the bar. A run Lighthouse could not finish (its
+    runtimeError, e.g. NO_LCP) is shown as failed and left out of the median; a page with no
+    finished run counts as below the bar."""
     runs_per_page = max(len(runs) for runs in results.values())
     lines = [f"| page | performance (median of {runs_per_page}) | runs | LCP |", "|---|---|---|---|"]
     below = []
     for url, runs in results.items():
-        scores = [r["scores"]["performance"] for r in runs]
-        median = statistics.median(scores)
         path = "/" + url.removeprefix(base)
-        lines.append(f"| {path} | {median:g} | {', '.join(map(str, scores))} | {runs[0]['lcp']} |")
+        measured = [r for r in runs if not r.get("error")]
+        shown = ", ".join(f"failed ({r['error']})" if r.get("error") else str(r["scores"]["performance"]) for r in runs)
+        if not measured:
+            lines.append(f"| {path} | - | {shown} | - |")
+            below.append(f"{path}: no Lighthouse run finished ({shown})")
+            continue
+        median = statistics.median(r["scores"]["performance"] for r in measured)
+        lcp = next((r["lcp"] for r in measured if r.get("lcp")), "-")
+        lines.append(f"| {path} | {median:g} | {shown} | {lcp} |")
         if median < BAR:
-            worst = min(runs, key=lambda r: r["scores"]["performance"])
+            worst = min(measured, key=lambda r: r["scores"]["performance"])
             below.append(f"{path}: performance {median:g} < {BAR}; audits below 0.9: {worst['failing']}")
     return "\n".join(lines), below
 

@@ -9,6 +9,7 @@ proves that check fails on a page made slow on purpose, whatever the load."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -100,3 +101,20 @@ def test_the_bench_performance_check_fails_on_a_page_made_slow_on_purpose(built_
         audit in named.group(1)
         for audit in ("total-blocking-time", "first-contentful-paint", "render-blocking", "largest-contentful-paint")
     ), run.stderr
+
+
+def test_the_bench_shows_a_run_lighthouse_could_not_finish_and_leaves_it_out_of_the_median():
+    spec = importlib.util.spec_from_file_location("bench_lighthouse", REPO / "bench" / "lighthouse.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    base = "http://127.0.0.1:1/"
+
+    def run(score, error=None):
+        return {"scores": {"performance": score}, "failing": [], "lcp": None if error else "1.2 s", "error": error}
+
+    table, below = bench.report(
+        {base: [run(99), run(0, "NO_LCP"), run(97)], base + "en/": [run(0, "NO_FCP")]},
+        base,
+    )
+    assert "| / | 98 | 99, failed (NO_LCP), 97 | 1.2 s |" in table
+    assert below == ["/en/: no Lighthouse run finished (failed (NO_FCP))"]

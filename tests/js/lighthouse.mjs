@@ -1,5 +1,6 @@
 // Runs Lighthouse (mobile profile, the default) on each URL given, in one Debian Chromium, and prints
-// one JSON line: [{url, scores: {performance, accessibility, best-practices, seo}, failing: [...]}].
+// one JSON line: [{url, scores: {performance, accessibility, best-practices, seo}, failing: [...],
+// lcp, error}] (error: Lighthouse's runtimeError code when the run itself failed, e.g. NO_LCP).
 // LIGHTHOUSE_CATEGORIES (comma-separated) limits the categories: tests/test_lighthouse.py asks for
 // accessibility, best-practices and seo; bench/lighthouse.py for performance. CHROME_PATH must point
 // at the browser (no browser downloads).
@@ -24,7 +25,11 @@ try {
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable")
       .map((a) => `${a.id} (${a.score}) ${a.displayValue || ""}`.trim());
-    results.push({ url, scores, failing, lcp: lhr.audits["largest-contentful-paint"]?.displayValue });
+    results.push({
+      url, scores, failing,
+      lcp: lhr.audits["largest-contentful-paint"]?.displayValue ?? null,
+      error: lhr.runtimeError?.code ?? null,
+    });
   }
 } finally {
   await chrome.kill();
