@@ -17,7 +17,7 @@ from hooks.hosting import preview
 from hooks.hosting.offline import search_files
 from tests.helpers import build, free_port, instant_click, pick_language, scratch_copy
 from tests.hosting_helpers import nginx_server, recorded_context
-from tests.quality_helpers import AXE_TAGS, require_axe
+from tests.quality_helpers import axe_run
 
 __all__ = ["nginx_server"]  # a fixture, used by name below
 
@@ -114,12 +114,7 @@ def test_keep_offline_shows_the_size_stores_the_whole_language_and_removes_it(
         assert page.locator("[data-offline-keep] h2").count() == 1
         page.evaluate("window.__offlineUi.message({type: 'updated'})")  # the notice, to check it too
         page.locator(".offline-notice").wait_for()
-        page.evaluate(require_axe().read_text(encoding="utf-8"))  # the policy blocks a <script> tag
-        found = page.evaluate(
-            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))",
-            AXE_TAGS,
-        )
+        found = axe_run(page)
         assert not found, found
         page.locator(".offline-notice button").last.click()  # close
         assert page.locator(".offline-notice").count() == 0

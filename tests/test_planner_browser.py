@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.helpers import REPO, pick_language, wait_for_path
-from tests.quality_helpers import AXE_TAGS, require_axe
+from tests.quality_helpers import axe_run
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PREFIX = {"nl": "", "en": "en/"}
@@ -383,28 +383,18 @@ def test_run_mode_counts_down_changes_colour_and_moves_later_times_on_overrun(br
 # --- accessibility, keyboard, without JavaScript, the draaiboek hook --------------------------------
 
 
-def _axe(page) -> list[dict]:
-    page.add_script_tag(path=str(require_axe()))
-    return page.evaluate(
-        """async (tags) => (await axe.run(document,
-                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
-            .violations.map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))""",
-        AXE_TAGS,
-    )
-
-
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_finds_nothing_on_a_planner_with_a_plan_a_notice_and_in_run_mode(browser, server, lang):
     with fresh(browser, server, "phone") as context:
         page = context.new_page()
         plan = "?p=kerngesprek,pauze:15,vrij:20:Koffie,kerngesprek.weg,x:y:z&start=13:30&doel=120&v=1"
         open_planner(page, server, lang, plan)
-        assert _axe(page) == []
+        assert axe_run(page) == []
         page.get_by_role("button", name=ui("runStart", lang)).click()
-        assert _axe(page) == []
+        assert axe_run(page) == []
         page.goto(server + PREFIX[lang] + "gesprekken/kerngesprek/")
         page.locator(".plan-add button").first.click()
-        assert _axe(page) == []
+        assert axe_run(page) == []
 
 
 def test_the_planner_works_by_keyboard_and_announces_moves(browser, server, guides):

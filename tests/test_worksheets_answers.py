@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.answers_helpers import DIACRITICS, KEY, PREFIX, Reader, fill_everything, long_text, switch_language
-from tests.quality_helpers import AXE_TAGS, format_violations, require_axe
+from tests.quality_helpers import axe_run, format_violations
 from tests.worksheets_helpers import pdf_text
 
 OTHER = {"nl": "en", "en": "nl"}
@@ -322,16 +322,7 @@ def test_axe_finds_nothing_with_the_answer_tools_open(reader, lang, phone):
     reader.status(reader.data()["messages"]["saved"])
     reader.more()
     assert page.is_visible(".ws-orphans")
-    page.add_script_tag(path=str(require_axe()))
-    violations = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-            return result.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' ')),
-            }));
-        }""",
-        AXE_TAGS,
-    )
+    violations = axe_run(page)
     assert not violations, format_violations({path: violations})
 
 
