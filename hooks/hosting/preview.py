@@ -129,8 +129,8 @@ def running(site: pathlib.Path, *, site_path: str = "/", host: str = "127.0.0.1"
 
 
 def _stop(proc: subprocess.Popen) -> None:
-    """Stop nginx gracefully (open requests finish); if that takes over 20 s, or anything (a second
-    Ctrl-C) interrupts the wait, kill its process group: a preview never outlives its command."""
+    """Stop nginx gracefully (open requests finish); if that takes over 20 s, or anything interrupts
+    the wait (a Ctrl-C in a test run), kill its process group: nginx never outlives its preview."""
     if proc.poll() is not None:
         return
     try:
