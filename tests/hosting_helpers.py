@@ -13,6 +13,7 @@ import urllib.parse
 import pytest
 
 from hooks.hosting import preview
+from tests.helpers import free_port
 
 NGINX_HOST = "127.0.0.2"
 
@@ -24,8 +25,24 @@ def nginx_server(built_site, port):
     the same port of 127.0.0.2. Material takes scheme and host of sitemap URLs from the page and
     keeps their port, so instant navigation engages here too; all of 127.0.0.0/8 is a secure
     context (service workers)."""
+    with _nginx(built_site, host=NGINX_HOST, port=port) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nginx_local(built_site):
+    """The built site on nginx at 127.0.0.1 and a free port (Lighthouse counts 127.0.0.1 as a secure
+    origin, like localhost, but not 127.0.0.2); the base URL."""
+    with _nginx(built_site, port=free_port()) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _nginx(site, **where):
+    """`site` on nginx (hooks/hosting/preview.py); the base URL. A preview that cannot start fails
+    the test with its reason."""
     try:
-        with preview.running(built_site, host=NGINX_HOST, port=port) as server:
+        with preview.running(site, **where) as server:
             yield server.url
     except preview.PreviewError as exc:
         pytest.fail(str(exc))

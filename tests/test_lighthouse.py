@@ -17,24 +17,14 @@ import shutil
 import subprocess
 import sys
 
-import pytest
+from hooks.hosting import COMPRESSED_SUFFIXES
+from tests.helpers import REPO
+from tests.hosting_helpers import nginx_local
 
-from hooks.hosting import preview
-from tests.helpers import REPO, free_port
+__all__ = ["nginx_local"]  # a fixture, used by name below
 
 PAGES = ["", "methode/op-tafel/", "gesprekken/kerngesprek/", "werkbladen/belangenkaart/", "praktijk/jeugdhulp/"]
 BARS = {"accessibility": 100, "best-practices": 100, "seo": 100}
-
-
-@pytest.fixture(scope="module")
-def nginx_local(built_site):
-    """The built site on nginx at 127.0.0.1 (which Lighthouse counts as a secure origin, like
-    localhost; the other hosting tests use 127.0.0.2); the base URL."""
-    try:
-        with preview.running(built_site, port=free_port()) as server:
-            yield server.url
-    except preview.PreviewError as exc:
-        pytest.fail(str(exc))
 
 
 def test_lighthouse_scores_meet_the_bar_on_key_pages_in_both_languages(nginx_local):
@@ -81,7 +71,7 @@ def test_the_bench_performance_check_fails_on_a_page_made_slow_on_purpose(built_
     (site / "assets" / "slow.js").write_text(SLOW, encoding="utf-8")
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("</head>", '<script src="../../assets/slow.js"></script></head>', 1), encoding="utf-8")
-    for packed in (".gz", ".br"):  # nginx would send the precompressed copy of the page as built
+    for packed in COMPRESSED_SUFFIXES:  # nginx would send the precompressed copy of the page as built
         page.with_name(page.name + packed).unlink(missing_ok=True)
     run = subprocess.run(
         [sys.executable, str(REPO / "bench" / "lighthouse.py"), "--site", str(site), "--runs", "1"]
