@@ -11,12 +11,17 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-deps lint bench clean linkcheck linkcheck-external contract preview
+.PHONY: lock serve build test test-deps lint bench clean linkcheck linkcheck-external contract preview
 
+# Exactly the locked set, nothing resolved: pip from the lock first, then every package with
+# --no-deps, then `pip check` and the lock's closure check (hooks/build/lock.py says what it guarantees).
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/python -m hooks.build.lock install $(VENV)
 	@rm -f $(VENV)/.installed-* && touch $@
+
+lock:  ## regenerate requirements.txt from requirements.in (keeps today's pins; commit both)
+	$(PYTHON) -m hooks.build.lock update
 
 serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit (a save rebuilds what depends on it: hooks/devserve.py)
 	MKDOCS_STRICT=false $(BIN)/python -m hooks.devserve --dev-addr 127.0.0.1:$(PORT)
