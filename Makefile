@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: lock serve build test test-deps lint bench clean linkcheck linkcheck-external contract preview
+.PHONY: venv lock serve build test test-deps lint bench clean linkcheck linkcheck-external contract preview
 
 # Exactly the locked set, nothing resolved: pip from the lock first, then every package with
 # --no-deps, then `pip check` and the lock's closure check (hooks/build/lock.py says what it guarantees).
@@ -19,6 +19,8 @@ $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m hooks.build.lock install $(VENV)
 	@rm -f $(VENV)/.installed-* && touch $@
+
+venv: $(STAMP)  ## only set up .venv from the lock (every other target does this first)
 
 lock:  ## regenerate requirements.txt from requirements.in (keeps today's pins; commit both)
 	$(PYTHON) -m hooks.build.lock update

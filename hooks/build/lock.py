@@ -112,7 +112,7 @@ def closure_problems(text: str) -> list[str]:
 
     locked = entries(text)
     problems = []
-    for key, (name, extras, version) in sorted(locked.items()):
+    for _key, (name, extras, version) in sorted(locked.items()):
         try:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
