@@ -25,8 +25,8 @@ venv: $(STAMP)  ## only set up .venv from the lock (every other target does this
 lock:  ## regenerate requirements.txt from requirements.in (keeps today's pins; commit both)
 	$(PYTHON) -m hooks.build.lock update
 
-serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit (a save rebuilds what depends on it: hooks/devserve.py)
-	MKDOCS_STRICT=false $(BIN)/python -m hooks.devserve --dev-addr 127.0.0.1:$(PORT)
+serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit (a save rebuilds what depends on it: hooks/build/devserve.py)
+	MKDOCS_STRICT=false $(BIN)/python -m hooks.build.devserve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP)  ## write the site to site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
@@ -70,7 +70,7 @@ test-deps: node-deps
 
 .PHONY: vendor
 vendor: $(STAMP) node-deps  ## copy pdf-lib and fflate from node_modules into overrides/assets/worksheets/vendor/
-	$(BIN)/python -m hooks.vendor update
+	$(BIN)/python -m hooks.build.vendor update
 
 bench: $(STAMP) test-deps  ## build, worksheet, page-weight, search-index and Lighthouse Performance figures
 	$(BIN)/python bench/run.py

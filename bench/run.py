@@ -17,7 +17,7 @@
 - first-load bytes of a guide page in Chromium from a gzip host, raw and gzip;
 - search index bytes per language, raw and gzip;
 - the build time of the site with its pages multiplied tenfold (synthetic copies, scratch project);
-- the editor's loop under `make serve` (hooks/devserve.py): from writing an edit to one guide's body
+- the editor's loop under `make serve` (hooks/build/devserve.py): from writing an edit to one guide's body
   to the served page having the new text (median of RUNS edits), at 1x and at 10x, as a ratio to
   the full cached build of the same project (targets: EDIT_TARGET, EDIT_TARGET_X10);
 - the full build with and without hooks/speedups_hook.py (templates compiled once per process,
@@ -178,7 +178,7 @@ def editor_loop(project: pathlib.Path, runs: int = RUNS) -> dict:
 
     page = project / EDIT_PAGE
     original = page.read_text(encoding="utf-8")
-    command = [sys.executable, "-m", "hooks.devserve", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "hooks.build.devserve", "--dev-addr", f"127.0.0.1:{port}"]
     times = []
     with running(command, project, env) as proc:
         threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True).start()

@@ -1,2 +1,4 @@
-"""Build logic for the site. Hook files (hooks/*_hook.py) are thin MkDocs adapters over the
-modules in this package; every module also runs as a plain CLI (python -m hooks.<name>)."""
+"""Build logic for the site. hooks/*_hook.py are the MkDocs adapters mkdocs.yml names, each a few
+lines over a package by concern: content/ (sources of pages and data), pages/ (what is done to built
+pages), worksheets/, linkcheck/, hosting/, build/ (lock, memo, strict YAML, the dev server). Each
+package's __init__ says what it owns; modules with a CLI run as `python -m hooks.<package>.<name>`."""

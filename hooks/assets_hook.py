@@ -1,4 +1,4 @@
-"""MkDocs adapter for hooks/slim_css.py: once every language is built, drop the rules of
+"""MkDocs adapter for hooks/pages/slim_css.py: once every language is built, drop the rules of
 Material's stylesheet that cannot match on this site, and the comments of our own assets
 (a lighter first load on a phone); and pages without their template indentation."""
 
@@ -10,15 +10,15 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks import slim_css, slim_html
-from hooks.common import i18n_busy
+from hooks.build.common import i18n_busy
+from hooks.pages import slim_css, slim_html
 
 log = get_plugin_logger("assets")
 
 
 @event_priority(-50)  # after the hooks that change the page's HTML
 def on_post_page(output, page, config):
-    """The page without its template's indentation (hooks/slim_html.py)."""
+    """The page without its template's indentation (hooks/pages/slim_html.py)."""
     return slim_html.collapse(output)
 
 

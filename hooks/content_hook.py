@@ -1,4 +1,4 @@
-"""MkDocs adapter for hooks/content.py: validates guide and story front matter and fills in the
+"""MkDocs adapter for hooks/content/guides.py: validates guide and story front matter and fills in the
 generated parts (fact boxes, related guides, indexes, glossary, glossary tooltips)."""
 
 import json
@@ -12,8 +12,9 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks import citations, content, frontmatter, glossary, memo
-from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
+from hooks.build import memo
+from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
+from hooks.content import citations, frontmatter, glossary, guides
 
 log = get_plugin_logger("content")
 # Hash of the sources the generated parts read (all pages, data/, worksheets/); set per build.
@@ -32,7 +33,7 @@ def on_files(files, config):
         if problems:
             raise PluginError(f"{len(problems)} page(s) with front matter the build cannot read (listed above).")
         # Duration, phase, sector, …: one fact, the same in both languages (strict mode fails on it).
-        for problem in content.check_twin_facts(docs):
+        for problem in guides.check_twin_facts(docs):
             log.error(problem)
         memo.begin()
         _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
@@ -68,17 +69,17 @@ def _generate(markdown: str, meta: dict, source: pathlib.Path, lang: str, here: 
     """The page's Markdown with its generated parts, and the problems found: [markdown, problems]."""
     try:
         if here.startswith("gesprekken/") and not here.endswith("index.md"):
-            problems = content.validate_guide(source, markdown, meta)
+            problems = guides.validate_guide(source, markdown, meta)
             if not problems:
-                factbox = content.render_guide_factbox(lang, here, meta)
-                markdown = content.insert_after_h1(markdown, factbox) + content.render_related(lang, here, meta)
+                factbox = guides.render_guide_factbox(lang, here, meta)
+                markdown = guides.insert_after_h1(markdown, factbox) + guides.render_related(lang, here, meta)
         elif here.startswith("praktijk/") and not here.endswith("index.md"):
-            problems = content.validate_story(source, meta)
+            problems = guides.validate_story(source, meta)
             if not problems:
-                markdown = content.insert_after_h1(markdown, content.render_story_header(lang, here, meta))
+                markdown = guides.insert_after_h1(markdown, guides.render_story_header(lang, here, meta))
         else:
             problems = []
-        for marker, render in content.MARKERS.items():
+        for marker, render in guides.MARKERS.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, render(lang, here))
         markdown = citations.link_citations(markdown, here)

@@ -1,4 +1,4 @@
-"""MkDocs adapter for hooks/facts.py: puts the facts of data/facts.yml where a page says
+"""MkDocs adapter for hooks/content/facts.py: puts the facts of data/facts.yml where a page says
 `<!-- fact:ID -->`. Listed before content_hook, so citations in a fact are linked like any other."""
 
 import pathlib
@@ -8,8 +8,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 from mkdocs.plugins import get_plugin_logger
 
-from hooks import facts
-from hooks.common import LANGUAGES, SourceError, build_language, where_is
+from hooks.build.common import LANGUAGES, SourceError, build_language, where_is
+from hooks.content import facts
 
 log = get_plugin_logger("facts")
 _state: dict[str, dict] = {}

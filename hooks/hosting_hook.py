@@ -15,7 +15,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks.common import i18n_busy
+from hooks.build.common import i18n_busy
 from hooks.hosting.write import HostingError, write_host_files
 
 log = get_plugin_logger("hosting")

@@ -1,4 +1,4 @@
-"""MkDocs adapter for hooks/i18n_site.py: twins, per-language search, sitemaps and 404 pages."""
+"""MkDocs adapter for hooks/pages/i18n_site.py: twins, per-language search, sitemaps and 404 pages."""
 
 import logging
 import pathlib
@@ -11,9 +11,11 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from hooks import buildlock, freshness, i18n_site, redirects
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
-from hooks.content import insert_after_h1
+from hooks.build import buildlock
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
+from hooks.content import freshness
+from hooks.content.guides import insert_after_h1
+from hooks.pages import i18n_site, redirects
 
 log = get_plugin_logger("i18n-site")
 _not_found_pages: dict[str, str] = {}
@@ -78,7 +80,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # A visible notice on a translation that is older than its Dutch source (hooks/freshness.py).
+    # A visible notice on a translation that is older than its Dutch source (hooks/content/freshness.py).
     head, _, rel = page.file.src_uri.partition("/")
     if head in LANGUAGES and head != DEFAULT_LANGUAGE and rel in _stale:
         return insert_after_h1(markdown, freshness.notice(*_stale[rel]))

@@ -1,4 +1,4 @@
-"""MkDocs adapter for hooks/last_updated.py: the date each page was last updated, from git, as
+"""MkDocs adapter for hooks/pages/last_updated.py: the date each page was last updated, from git, as
 `page.meta.last_updated` for overrides/partials/source-file.html."""
 
 import pathlib
@@ -8,8 +8,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 from mkdocs.plugins import get_plugin_logger
 
-from hooks import last_updated
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, build_language
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, build_language
+from hooks.pages import last_updated
 
 log = get_plugin_logger("last-updated")
 _history: dict[str, object] = {"times": {}, "kind": "none"}

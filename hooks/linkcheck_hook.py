@@ -9,7 +9,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks.common import i18n_busy
+from hooks.build.common import i18n_busy
 
 log = get_plugin_logger("linkcheck")
 UPDATE = "python -m hooks.linkcheck contract update"

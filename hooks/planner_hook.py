@@ -1,4 +1,4 @@
-"""MkDocs adapter for hooks/planner.py: the planner's data, one JSON per language.
+"""MkDocs adapter for hooks/content/planner.py: the planner's data, one JSON per language.
 
 on_files: in the default-language pass, read and check every guide of every language once (the
 languages must agree, so they are checked together) and write the JSON files into
@@ -17,8 +17,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from hooks import planner
-from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, build_language, url_prefix
+from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, build_language, url_prefix
+from hooks.content import planner
 
 log = get_plugin_logger("planner")
 _NAMES = ("gidsen.json", "details.json")  # in the cache, per language: planner.split's two parts

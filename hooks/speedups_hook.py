@@ -11,7 +11,7 @@
    edited template in overrides/ is read again. Upstream (MkDocs): `Theme.get_env()` could keep its
    environment, as it keeps `dirs`.
 2. The i18n plugin's search de-duplication in linear instead of quadratic time, with the same
-   result (hooks/search_dedup.py, which also describes the upstream fix).
+   result (hooks/pages/search_dedup.py, which also describes the upstream fix).
 
 The site is byte for byte the same (tests/test_speedups.py builds it with and without this hook).
 """
@@ -24,7 +24,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 import jinja2
 from mkdocs.plugins import event_priority
 
-from hooks.search_dedup import dedupe
+from hooks.pages.search_dedup import dedupe
 
 CACHE = pathlib.Path(__file__).resolve().parents[1] / ".cache" / "plugin" / "jinja"
 

@@ -1,11 +1,11 @@
-"""MkDocs adapter for hooks/message_templates.py (templates you can send, templates/<id>.yml).
+"""MkDocs adapter for hooks/content/messages.py (templates you can send, templates/<id>.yml).
 
 on_files: validate every template once per build (a problem fails the build, naming file and field).
 on_page_markdown: the templates page gets its overview and sections; each guide and phase page a
 template belongs to gets a 'Templates' list. on_page_content: the text blocks (escaped HTML, copy
 button, mailto: link) and the copy script go into the templates page. on_post_build: per language,
 sjablonen/sjablonen.json for the planner. State: none beyond the validated sources, which
-message_templates.load() keeps per version of the files.
+messages.load() keeps per version of the files.
 """
 
 import json
@@ -19,8 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from hooks import message_templates as mt
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
+from hooks.content import messages
 
 log = get_plugin_logger("templates")
 SCRIPT = "assets/templates.js"
@@ -28,7 +28,7 @@ SCRIPT = "assets/templates.js"
 
 def _templates():
     try:
-        return mt.load()
+        return messages.load()
     except SourceError as exc:
         for line in str(exc).splitlines():
             log.error(line)
@@ -50,26 +50,26 @@ def _page_path(page) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     here, lang = _page_path(page), build_language(config)
-    if here == mt.PAGE and mt.MARKER in markdown:
-        return markdown.replace(mt.MARKER, mt.render_page(lang, here, _templates()))
+    if here == messages.PAGE and messages.MARKER in markdown:
+        return markdown.replace(messages.MARKER, messages.render_page(lang, here, _templates()))
     folder, _, name = here.partition("/")
     if folder not in ("gesprekken", "methode") or "/" in name or name == "index.md":
         return markdown
     slug = name.removesuffix(".md")
     if folder == "gesprekken":
-        section = mt.render_list(lang, here, mt.for_page("guide", slug, _templates()))
-        return mt.insert_section(markdown, section, before_id="varianten") if section else markdown
-    section = mt.render_list(lang, here, mt.for_page("phase", slug, _templates()), level=3)
-    return mt.insert_section(markdown, section, inside_id="hulpmiddelen") if section else markdown
+        section = messages.render_list(lang, here, messages.for_page("guide", slug, _templates()))
+        return messages.insert_section(markdown, section, before_id="varianten") if section else markdown
+    section = messages.render_list(lang, here, messages.for_page("phase", slug, _templates()), level=3)
+    return messages.insert_section(markdown, section, inside_id="hulpmiddelen") if section else markdown
 
 
 @event_priority(-10)  # after content_hook's glossary tooltips: a text to send carries no markup
 def on_page_content(html, page, config, files):
-    if _page_path(page) != mt.PAGE:
+    if _page_path(page) != messages.PAGE:
         return html
     lang = build_language(config)
     try:
-        html = mt.fill_slots(html, lang, _templates())
+        html = messages.fill_slots(html, lang, _templates())
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     # The copy script, in the content so that Material's instant navigation runs it on this page
@@ -84,13 +84,15 @@ def on_post_build(config):
     site = pathlib.Path(config.site_dir)
     templates = _templates()
     for lang in LANGUAGES:
-        target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / mt.JSON_NAME
+        target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / messages.JSON_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(mt.data(lang, templates), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    log.info("wrote %s for %s (%d templates)", mt.JSON_NAME, "+".join(LANGUAGES), len(templates))
+        target.write_text(
+            json.dumps(messages.data(lang, templates), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    log.info("wrote %s for %s (%d templates)", messages.JSON_NAME, "+".join(LANGUAGES), len(templates))
 
 
 def on_serve(server, config, builder):
     """Under `mkdocs serve`, rebuild when a template source changes."""
-    server.watch(str(mt.SOURCE_DIR))
+    server.watch(str(messages.SOURCE_DIR))
     return server

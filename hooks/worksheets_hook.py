@@ -3,7 +3,7 @@
 on_files: validate worksheets/*.yml, render (or reuse) the PDF and DOCX of the language being
 built and the JSON of their fields, and add them as files at their final paths.
 on_page_markdown: pages with front matter `worksheet: <id>` get their body from the YAML;
-on_page_content puts the form and the example into the rendered page (from hooks/memo.py when the
+on_page_content puts the form and the example into the rendered page (from hooks/build/memo.py when the
 source is unchanged). Runs once per language (i18n plugin). State: the validated sources of the
 language build in progress (set by on_files, read by the page events); validation itself is
 memoised while the sources and the page set are unchanged.
@@ -20,8 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from hooks import memo
-from hooks.citations import cite_text
+from hooks.build import memo
+from hooks.content.citations import cite_text
 from hooks.worksheets import DEFAULT_LANGUAGE, STYLES_DIR
 from hooks.worksheets.build import (
     KINDS,
@@ -65,7 +65,7 @@ _validated: dict[str, list] = {"sources": []}  # the sources of the build in pro
 
 
 def _sources(config):
-    """The validated worksheets/*.yml (from hooks/memo.py while the sources, the taxonomy and the
+    """The validated worksheets/*.yml (from hooks/build/memo.py while the sources, the taxonomy and the
     set of pages, which `related:` links must exist in, are unchanged)."""
     root, docs = _root(config), Path(config.docs_dir)
     watched = sorted((root / "worksheets").glob("*.yml")) + [root / "data" / "taxonomy.yml"]

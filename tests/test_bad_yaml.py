@@ -67,7 +67,7 @@ def test_an_alias_in_the_glossary_is_refused(project):
     glossary = project / "data" / "begrippen.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n- " + BOMB.replace("\n", "\n  "), encoding="utf-8")
     try:
-        result = run_check(project, "hooks.content", "check")
+        result = run_check(project, "hooks.content.guides", "check")
     finally:
         _restore(project, "data/begrippen.yml")
     assert result.returncode == 1, result.stderr[-2000:]
@@ -105,7 +105,7 @@ def test_a_duplicate_key_in_a_data_file_names_file_line_and_key(project, rel, ol
     line = text[: text.index(old)].count("\n") + 1 + new.rstrip("\n").count("\n")
     key = new.strip().split("\n")[-1].split(":")[0].strip()
     try:
-        result = run_check(project, "hooks.content", "check")
+        result = run_check(project, "hooks.content.guides", "check")
     finally:
         _restore(project, rel)
     assert result.returncode == 1

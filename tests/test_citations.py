@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from hooks import citations
+from hooks.content import citations
 from tests.helpers import REPO
 
 CITATION = re.compile(r"\b((?:De |Van )?[A-Z][A-Za-z'-]+(?:(?:,| &| et al\.)[ A-Za-z'&.-]*?)? (?:19|20)\d{2})\b")

@@ -1,6 +1,6 @@
-"""`make serve` (hooks/devserve.py): after an edit to a guide's body, a guide's front matter, a
+"""`make serve` (hooks/build/devserve.py): after an edit to a guide's body, a guide's front matter, a
 glossary term and a worksheet, the fast path serves byte for byte what a clean full build of the
-same sources writes, in both languages; the dependency map (hooks/dependencies.py) on its own."""
+same sources writes, in both languages; the dependency map (hooks/build/dependencies.py) on its own."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from hooks import dependencies
+from hooks.build import dependencies
 from tests.helpers import build, build_env, free_port, running, scratch_copy
 
 # The served HTML differs from the built file in one way only: MkDocs' livereload script, which
@@ -161,7 +161,7 @@ def test_every_served_page_equals_a_clean_build_after_each_kind_of_edit(tmp_path
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**build_env(), "MKDOCS_STRICT": "false", "SOURCE_DATE_EPOCH": EPOCH}
-    command = [sys.executable, "-m", "hooks.devserve", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "hooks.build.devserve", "--dev-addr", f"127.0.0.1:{port}"]
     with running(command, project, env) as proc:
         log = _Log(proc)
         _wait_for(base + "gesprekken/kerngesprek/", "Eerst begrijpen, dan pas oplossen", log)
@@ -238,7 +238,7 @@ def test_the_dependency_map(sources):
     assert not dependencies.impact(["docs/nl/.kerngesprek.md.swp"], view, project).full
     assert dependencies.impact(["data/wordlist-nl.txt"], view, project).pages == set()
     for markers in dependencies.LISTED_IN.values():
-        from hooks.content import MARKERS
+        from hooks.content.guides import MARKERS
 
         assert set(markers) <= set(MARKERS)
 
@@ -248,7 +248,7 @@ def test_a_file_a_hook_makes_again_in_on_files_is_copied_to_the_site(tmp_path):
     disk) reaches the site, an unchanged one is not copied again."""
     from mkdocs.structure.files import File, Files
 
-    from hooks.devserve import Memory, _Language
+    from hooks.build.devserve import Memory, _Language
 
     site, docs = tmp_path / "site", tmp_path / "docs"
     docs.mkdir()

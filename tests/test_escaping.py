@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 
-from hooks import strict_yaml
+from hooks.build import strict_yaml
 from tests.helpers import build, scratch_copy, serve
 
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) <naam> a|b "quote" & *stars*'

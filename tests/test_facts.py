@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from hooks import facts
+from hooks.content import facts
 from tests.helpers import REPO, build, scratch_copy
 
 LANGS = ("nl", "en")
@@ -157,7 +157,7 @@ def test_every_page_showing_a_fact_shows_the_same_text(built_site, lang):
 
 def _run_check(project) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "hooks.facts", "check"], cwd=project, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "hooks.content.facts", "check"], cwd=project, capture_output=True, text=True, timeout=120
     )
 
 

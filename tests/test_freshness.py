@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
-from hooks import freshness
+from hooks.content import freshness
 from tests.helpers import build, scratch_copy
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from hooks.glossary import add_tooltips
+from hooks.content.glossary import add_tooltips
 
 
 class _Elements(HTMLParser):

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from pypdf.annotations import Link
 
-from hooks.common import REPO
+from hooks.build.common import REPO
 from hooks.linkcheck.check import check_site
 from tests.linkcheck_helpers import copied_site, edit
 
@@ -87,7 +87,7 @@ def test_link_missing_on_the_english_twin_is_reported(site, site_url):
 
 
 def test_published_url_behind_a_redirect_still_resolves(site, site_url):
-    # What hooks/redirects.py writes for 'over.md: over-ons.md' after the page moved.
+    # What hooks/pages/redirects.py writes for 'over.md: over-ons.md' after the page moved.
     (site / "en/over").rename(site / "en/over-ons")
     (site / "en/over").mkdir()
     redirect = '<title>Redirecting…</title><meta http-equiv="refresh" content="0; url=../over-ons/">'

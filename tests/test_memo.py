@@ -1,4 +1,4 @@
-"""hooks/memo.py: a rebuild reuses the results of our text steps, gives byte for byte the site a
+"""hooks/build/memo.py: a rebuild reuses the results of our text steps, gives byte for byte the site a
 build without them gives, and follows every edit to a page, a data file or a worksheet source."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks import memo
+from hooks.build import memo
 from hooks.worksheets.page import SLOTS, fill_slots
 from tests.helpers import MKDOCS, build, build_env, free_port, running, scratch_copy
 

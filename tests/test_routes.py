@@ -14,8 +14,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from hooks import content, last_updated, synonyms
-from hooks.common import sort_key
+from hooks.build.common import sort_key
+from hooks.content import guides, synonyms
+from hooks.pages import last_updated
 from tests.helpers import REPO, build, scratch_copy
 
 TAXONOMY = yaml.safe_load((REPO / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
@@ -115,8 +116,8 @@ def test_a_start_guide_that_is_unknown_or_not_tagged_is_named_with_file_and_fiel
     tax["situations"][0]["start"] = "kerngesprekk"
     tax["situations"][2]["start"] = "eer-en-timing"  # geld: eer-en-timing is not tagged with it
     del tax["situations"][3]["reason"]["en"]
-    monkeypatch.setattr(content, "taxonomy", lambda: tax)
-    problems = content.validate_situations()
+    monkeypatch.setattr(guides, "taxonomy", lambda: tax)
+    problems = guides.validate_situations()
     assert any(
         p.startswith("data/taxonomy.yml: situations[0] ('starten').start names guide 'kerngesprekk'")
         and "Did you mean 'kerngesprek'?" in p

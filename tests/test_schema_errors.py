@@ -86,7 +86,7 @@ def _content_check(project, rel, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     try:
         return subprocess.run(
-            [sys.executable, "-m", "hooks.content", "check"],
+            [sys.executable, "-m", "hooks.content.guides", "check"],
             cwd=project,
             env=build_env(),
             capture_output=True,

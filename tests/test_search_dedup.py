@@ -1,4 +1,4 @@
-"""hooks/search_dedup.py removes exactly what the i18n plugin's quadratic de-duplication removes."""
+"""hooks/pages/search_dedup.py removes exactly what the i18n plugin's quadratic de-duplication removes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import random
 
 from mkdocs_static_i18n.plugin import I18n
 
-from hooks.search_dedup import dedupe
+from hooks.pages.search_dedup import dedupe
 
 
 def _plugin(languages=("nl", "en")) -> I18n:

@@ -8,7 +8,7 @@ import re
 
 import material
 
-from hooks import slim_css
+from hooks.pages import slim_css
 
 
 def test_rules_for_unused_classes_go_and_the_rest_stay():

@@ -1,11 +1,11 @@
-"""hooks/slim_html.py: pages lose their template indentation, never a character that shows."""
+"""hooks/pages/slim_html.py: pages lose their template indentation, never a character that shows."""
 
 from __future__ import annotations
 
 import html.parser
 import re
 
-from hooks import slim_html
+from hooks.pages import slim_html
 
 
 class _Text(html.parser.HTMLParser):

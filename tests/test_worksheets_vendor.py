@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks import vendor
+from hooks.build import vendor
 
 
 def test_the_vendored_files_equal_node_modules_at_the_locked_versions():
@@ -23,7 +23,7 @@ def test_a_changed_copy_is_found(monkeypatch, tmp_path):
     (tmp_path / vendor.LICENSES_FILE).write_text("MIT\n", encoding="utf-8")
     found = vendor.problems()
     assert len(found) == 2
-    assert "fflate.min.js is not fflate/umd/index.js: run `python -m hooks.vendor update`" in found[0]
+    assert "fflate.min.js is not fflate/umd/index.js: run `python -m hooks.build.vendor update`" in found[0]
     assert "LICENSES.txt is out of date" in found[1]
 
 

@@ -1,2 +1,8 @@
-"""How the project is built and set up, apart from any page: the Python lock and the venv
-(lock.py). Nothing here is a MkDocs hook; the adapters in hooks/*_hook.py call into packages."""
+"""How the site is built, apart from what any one page says.
+- lock.py: the Python lock and the venv (`make venv`, `make lock`).
+- common.py: repository paths, languages, SourceError (a problem an author must fix), where_is.
+- strict_yaml.py, escape.py: reading YAML strictly; escaping every value for where it lands.
+- memo.py, buildlock.py: results kept by content across builds; one build at a time per checkout.
+- devserve.py, dependencies.py: `make serve`, which rebuilds only what an edit touches.
+- vendor.py: the JavaScript libraries copied from the npm lock into the theme.
+"""

@@ -10,7 +10,7 @@ import signal
 import sys
 import time
 
-from hooks.common import REPO
+from hooks.build.common import REPO
 from hooks.hosting import preview
 from hooks.hosting.write import HostingError, site_path_of, write_host_files
 

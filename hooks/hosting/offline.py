@@ -15,7 +15,7 @@ import hashlib
 import json
 import pathlib
 
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from hooks.hosting import COMPRESSED_SUFFIXES, HOST_FILES
 
 TEMPLATE = pathlib.Path(__file__).with_name("sw.js")

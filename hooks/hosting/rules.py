@@ -17,7 +17,7 @@ from __future__ import annotations
 import pathlib
 import re
 
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from hooks.hosting import HOST_CONFIG
 
 IMMUTABLE = "public, max-age=31536000, immutable"

@@ -6,8 +6,8 @@ import dataclasses
 import pathlib
 import urllib.parse
 
-from hooks import redirects
 from hooks.hosting import compress, offline, policy, rules
+from hooks.pages import redirects
 
 
 class HostingError(Exception):

@@ -11,7 +11,7 @@ import tempfile
 
 import yaml
 
-from hooks.common import REPO
+from hooks.build.common import REPO
 from hooks.linkcheck import contract, external
 from hooks.linkcheck.check import CACHE, CONTRACT, check_site
 from hooks.linkcheck.lychee import LycheeError

@@ -9,7 +9,7 @@ import pathlib
 import re
 import time
 
-from hooks.common import DOCS, REPO
+from hooks.build.common import DOCS, REPO
 from hooks.linkcheck import contract, lychee
 from hooks.linkcheck.documents import document_urls
 from hooks.linkcheck.parity import check_parity

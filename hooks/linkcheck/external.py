@@ -13,7 +13,7 @@ import time
 import urllib.error
 import urllib.request
 
-from hooks.common import REPO
+from hooks.build.common import REPO
 from hooks.linkcheck.scan import scan_site
 from hooks.linkcheck.urls import Sources, is_external
 

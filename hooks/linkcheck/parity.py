@@ -3,7 +3,7 @@ and a link from a Dutch page to another Dutch page has its counterpart on the En
 
 from __future__ import annotations
 
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES
 from hooks.linkcheck.problems import Problem
 from hooks.linkcheck.scan import Page
 from hooks.linkcheck.urls import Sources, did_you_mean, find_file, language_of, page_url, resolve, twin_path

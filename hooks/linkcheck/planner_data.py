@@ -1,5 +1,5 @@
 """The planner's data (plannen/gidsen.json and plannen/details.json per language, written by
-hooks/planner.py) points at real places: every guide's page, and on it the id of every timed step
+hooks/content/planner.py) points at real places: every guide's page, and on it the id of every timed step
 and of every situation under 'when it goes differently', and every invitation template's anchor on
 the templates page, in the same language. The planner links to them and prints them."""
 

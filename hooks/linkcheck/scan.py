@@ -41,12 +41,12 @@ class Page:
     ids: set[str]
     headings: dict[str, int]  # id -> level (2 for ##), in the article only
     links: list[Link]
-    redirect: str | None = None  # target of a redirect page (hooks/redirects.py)
+    redirect: str | None = None  # target of a redirect page (hooks/pages/redirects.py)
 
 
 def scan_html(path: str, text: str) -> Page:
     """Collect ids, headings and links of one HTML file."""
-    if '<meta http-equiv="refresh"' in text[:600]:  # a redirect page (hooks/redirects.py)
+    if '<meta http-equiv="refresh"' in text[:600]:  # a redirect page (hooks/pages/redirects.py)
         redirect = _REDIRECT.search(text)
         return Page(path, set(), {}, [], redirect=html.unescape(redirect.group(1)) if redirect else "")
     ids = {html.unescape(a or b) for a, b in _ID.findall(text)}

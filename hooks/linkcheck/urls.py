@@ -9,8 +9,8 @@ import pathlib
 import posixpath
 import urllib.parse
 
-from hooks import strict_yaml
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES
+from hooks.build import strict_yaml
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES
 
 SKIPPED_SCHEMES = ("mailto", "tel", "data", "javascript", "blob", "about")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hooks.strict_yaml import StrictYAMLError
+from hooks.build.strict_yaml import StrictYAMLError
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .cache import Cache, engine_digest, output_key, write_atomic

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from hooks.escape import md_text
+from hooks.build.escape import md_text
 
 from .labels import labels
 from .render_html import example_fragment, form_fragment, orphans_fragment, tools_fragment
@@ -37,8 +37,8 @@ def human_size(size: int, lang: str) -> str:
 
 def page_title(path: Path) -> str | None:
     """The `title:` front matter of a Markdown page, else its first H1, else None."""
-    from hooks.common import SourceError
-    from hooks.frontmatter import split
+    from hooks.build.common import SourceError
+    from hooks.content.frontmatter import split
 
     try:
         body, meta = split(path.read_text(encoding="utf-8"), path.name)

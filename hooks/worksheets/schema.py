@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hooks import strict_yaml
+from hooks.build import strict_yaml
 
 from . import FONTS_DIR, LANGUAGES
 
@@ -92,7 +92,7 @@ def format_path(path: Path_) -> str:
 
 
 def parse_yaml(text: str, source: str = "<text>") -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text with the strict loader (hooks/strict_yaml.py: no aliases, no duplicate
+    """Parse YAML text with the strict loader (hooks/build/strict_yaml.py: no aliases, no duplicate
     keys); return the data and a map from field path to 1-based line. The same text is parsed once
     per process (a build asks for each sheet several times); callers get copies."""
     data, lines = _parse_yaml(text, source)

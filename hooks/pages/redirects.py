@@ -19,8 +19,8 @@ import html
 import pathlib
 import posixpath
 
-from hooks import strict_yaml
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, REPO, SourceError, url_prefix, where_is
+from hooks.build import strict_yaml
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, REPO, SourceError, url_prefix, where_is
 
 SOURCE = REPO / "data" / "redirects.yml"
 TEXT = {"nl": ("Doorsturen…", "Deze pagina is verhuisd naar"), "en": ("Redirecting…", "This page has moved to")}

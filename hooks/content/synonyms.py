@@ -9,7 +9,7 @@ weighs more; at most five repeats), so a search for the synonym ranks pages the 
 the site word would.
 The field is not shown in the results.
 
-CLI: `python -m hooks.synonyms check` validates the file without a build.
+CLI: `python -m hooks.content.synonyms check` validates the file without a build.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import html
 import re
 import sys
 
-from hooks.common import LANGUAGES, REPO, SourceError, check_cli, load_yaml, where_is
+from hooks.build.common import LANGUAGES, REPO, SourceError, check_cli, load_yaml, where_is
 
 SOURCE = REPO / "data" / "synonyms.yml"
 FIELD = "synonyms"
@@ -114,7 +114,7 @@ def add_synonyms(index: dict, lang: str) -> tuple[dict, list[str]]:
 
 def main(argv: list[str]) -> int:
     return check_cli(
-        argv, command="check", module="hooks.synonyms", check=check, ok="synonyms: data/synonyms.yml is valid"
+        argv, command="check", module="hooks.content.synonyms", check=check, ok="synonyms: data/synonyms.yml is valid"
     )
 
 

@@ -6,8 +6,8 @@ copies are committed, so `make build` needs no npm; Material copies them into th
 theme file. tests/test_worksheets_vendor.py holds every copy against the file in node_modules at
 the version package-lock.json locks, and LICENSES.txt against the licences of what they bundle.
 
-CLI: `python -m hooks.vendor update` copies the files and licences from node_modules (after
-`npm ci`, or `npm install` of a new version); `python -m hooks.vendor check` compares them.
+CLI: `python -m hooks.build.vendor update` copies the files and licences from node_modules (after
+`npm ci`, or `npm install` of a new version); `python -m hooks.build.vendor check` compares them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 VENDOR_DIR = REPO / "overrides" / "assets" / "worksheets" / "vendor"
 
@@ -62,7 +62,7 @@ def licence_text(package: str) -> str:
 def licenses() -> str:
     """LICENSES.txt: each bundled package with its version and licence text."""
     parts = [
-        "Third-party code in the files of this folder, copied unchanged from npm (see hooks/vendor.py).\n"
+        "Third-party code in the files of this folder, copied unchanged from npm (see hooks/build/vendor.py).\n"
         + "".join(f"- {name}: {pkg}@{installed_version(pkg)} ({path})\n" for name, (pkg, path) in FILES.items())
     ]
     for package in LICENSED:
@@ -88,10 +88,10 @@ def problems() -> list[str]:
     for name, (package, path) in FILES.items():
         copy = VENDOR_DIR / name
         if not copy.is_file() or copy.read_bytes() != (NODE_MODULES / package / path).read_bytes():
-            found.append(f"{_show(copy)} is not {package}/{path}: run `python -m hooks.vendor update`")
+            found.append(f"{_show(copy)} is not {package}/{path}: run `python -m hooks.build.vendor update`")
     text = VENDOR_DIR / LICENSES_FILE
     if not text.is_file() or text.read_text(encoding="utf-8") != licenses():
-        found.append(f"{_show(text)} is out of date: run `python -m hooks.vendor update`")
+        found.append(f"{_show(text)} is out of date: run `python -m hooks.build.vendor update`")
     return found
 
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         found = problems()
         print("\n".join(found) or f"vendor: {len(FILES)} files equal node_modules at the locked versions")
         return 1 if found else 0
-    print("usage: python -m hooks.vendor update|check", file=sys.stderr)
+    print("usage: python -m hooks.build.vendor update|check", file=sys.stderr)
     return 2
 
 

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from hooks import strict_yaml
-from hooks.common import LANGUAGES, SourceError, where_is
+from hooks.build import strict_yaml
+from hooks.build.common import LANGUAGES, SourceError, where_is
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 SLUG_FIX = "use lower-case letters, digits and hyphens (slugs appear in addresses and #anchors)"

@@ -1,6 +1,6 @@
 """The planner's data: per language one JSON of the guides and their timed steps.
 
-Read with the same parser that checks that a guide's steps add up (hooks/content.py,
+Read with the same parser that checks that a guide's steps add up (hooks/content/guides.py,
 `section_parts`). Per step the planner's script needs, and this module checks:
 - a goal: the step's first paragraph starts with '**Doel:**' (en: '**Goal:**');
 - optionally, in that paragraph, how far it can be shortened: '**Korter:** 10 min. How.'
@@ -11,7 +11,7 @@ Read with the same parser that checks that a guide's steps add up (hooks/content
 Both languages must agree on guides, step ids, minutes and shortening: a plan link opens the same
 plan in either language. Each problem names the file, the step and the fix (AUTHORING.md).
 The planner's own words (data/planner.yml) go into the same file, one language each, and so do
-the invitation templates (templates/*.yml, kind 'invitation', read with hooks/message_templates.py)
+the invitation templates (templates/*.yml, kind 'invitation', read with hooks/content/messages.py)
 with the guides they belong to, so the planner offers the invitation for its session.
 
 Two files per language (`split`): plannen/gidsen.json, what the editor needs on first load, and
@@ -19,7 +19,7 @@ plannen/details.json, what only the script, run mode and the export need (each s
 questions, the 'when it goes differently' situations, the invitations' mailto links); the planner
 loads the second when the plan first has a guide or a step in it.
 
-CLI: `python -m hooks.planner check` validates; `python -m hooks.planner json nl` prints the data.
+CLI: `python -m hooks.content.planner check` validates; `python -m hooks.content.planner json nl` prints the data.
 """
 
 from __future__ import annotations
@@ -29,8 +29,7 @@ import pathlib
 import re
 import sys
 
-from hooks import content, message_templates
-from hooks.common import (
+from hooks.build.common import (
     DEFAULT_LANGUAGE,
     DOCS,
     LANGUAGES,
@@ -42,6 +41,7 @@ from hooks.common import (
     url_prefix,
     where_is,
 )
+from hooks.content import guides, messages
 
 VERSION = 1
 FILE = "plannen/gidsen.json"  # below each language's root: /plannen/gidsen.json, /en/plannen/gidsen.json
@@ -99,7 +99,7 @@ def _goal(lang: str, body: str) -> tuple[str, dict | None] | None:
     return plain(goal), {"minutes": int(match[1]), "how": plain(match[2])}
 
 
-def step_data(lang: str, where: str, part: content.Part) -> tuple[dict, list[str]]:
+def step_data(lang: str, where: str, part: guides.Part) -> tuple[dict, list[str]]:
     """What the planner keeps of one timed step, and what is missing for its script."""
     labels, step = LABELS[lang], f"step '### {part.heading}'"
     problems = []
@@ -138,12 +138,12 @@ def step_data(lang: str, where: str, part: content.Part) -> tuple[dict, list[str
 
 def guide_data(lang: str, path: pathlib.Path) -> tuple[dict | None, list[str]]:
     """One guide for the planner (None when the guide itself is invalid: its page reports that)."""
-    body, meta = content.read_page(path)
+    body, meta = guides.read_page(path)
     where = where_is(path)
-    if content.validate_guide(path, body, meta):
-        return None, [f"{where}: the guide is not valid (see the messages of `python -m hooks.content check`)."]
+    if guides.validate_guide(path, body, meta):
+        return None, [f"{where}: the guide is not valid (see the messages of `python -m hooks.content.guides check`)."]
     guide, problems, steps = meta["guide"], [], []
-    for part in content.section_parts(body, "verloop"):
+    for part in guides.section_parts(body, "verloop"):
         step, found = step_data(lang, where, part)
         steps.append(step)
         problems += found
@@ -152,7 +152,7 @@ def guide_data(lang: str, path: pathlib.Path) -> tuple[dict | None, list[str]]:
     problems += [f"{where}: two steps have the id '{i}'. Give each its own." for i in twice]
     anders = [
         {"id": part.id, "title": plain(part.title), "text": paragraphs(part.body)}
-        for part in content.section_parts(body, "anders")
+        for part in guides.section_parts(body, "anders")
     ]
     if not anders:
         problems.append(
@@ -269,10 +269,10 @@ def _invitations() -> tuple[list[dict], list[str]]:
     the template's anchor) and mailto link (None when too long). Invalid templates are named by
     their own check (hooks/templates_hook.py); the planner then offers none."""
     try:
-        templates = message_templates.load()
+        templates = messages.load()
     except SourceError as exc:
         return [], [str(exc)]
-    texts = {lang: message_templates.data(lang, templates)["templates"] for lang in LANGUAGES}
+    texts = {lang: messages.data(lang, templates)["templates"] for lang in LANGUAGES}
     out = []
     for index, template in enumerate(templates):
         if template.kind != INVITATION:
@@ -328,7 +328,7 @@ def main(argv: list[str]) -> int:
     return check_cli(
         argv,
         command="check",
-        module="hooks.planner",
+        module="hooks.content.planner",
         check=check_all,
         ok="planner: every guide step has a goal and a literal question, in both languages",
     )

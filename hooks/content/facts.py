@@ -10,7 +10,7 @@ data/facts.yml and put into each page where it says `<!-- fact:ID -->`.
 - `restated:` lists patterns that betray a hand-written copy of the fact (tests/test_facts.py).
 
 A missing fact, a missing language or a malformed entry is a SourceError naming the file and the
-marker. CLI: `python -m hooks.facts check` checks data/facts.yml and every marker in docs/.
+marker. CLI: `python -m hooks.content.facts check` checks data/facts.yml and every marker in docs/.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import functools
 import re
 import sys
 
-from hooks.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, rel_link, where_is
+from hooks.build.common import DOCS, LANGUAGES, REPO, SourceError, check_cli, load_yaml, rel_link, where_is
 
 SOURCE = REPO / "data" / "facts.yml"
 MARKER = re.compile(r"<!--\s*fact:([a-z0-9-]+)\s*-->")
@@ -194,7 +194,9 @@ def check_all() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    return check_cli(argv, command="check", module="hooks.facts", check=check_all, ok="facts: all markers resolve")
+    return check_cli(
+        argv, command="check", module="hooks.content.facts", check=check_all, ok="facts: all markers resolve"
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 
-from hooks.common import REPO, where_is
+from hooks.build.common import REPO, where_is
 
 CACHE = REPO / ".cache" / "plugin" / "memo"
 

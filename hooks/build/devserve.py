@@ -4,14 +4,14 @@ Stock `mkdocs serve` rebuilds the whole site, in both languages, on every save. 
 MkDocs' own LiveReloadServer and build, plus one thing: it keeps the last build in memory (per
 language: the files, the navigation, every page with its rendered content, the theme's compiled
 templates, each page's search entries) and, when the saved files allow it, builds only the pages
-that depend on them (hooks/dependencies.py says which), in one long-lived process:
+that depend on them (hooks/build/dependencies.py says which), in one long-lived process:
 
 1. for each language (the default first, as the i18n plugin does): set the config to it (the i18n
    plugin's own `on_config`), replay our hooks' `on_files` (their per-build state: the hash of the
    sources, validated worksheets, made PDF/DOCX downloads, which are copied when new), then each
    affected page goes through MkDocs' own `_populate_page` and `_build_page` (every plugin event);
 2. then the site-wide outputs a page feeds (SITE_STEPS): the search index (the pages' entries in
-   build order, de-duplicated by the i18n plugin, split per language by hooks/i18n_site.py) and the
+   build order, de-duplicated by the i18n plugin, split per language by hooks/pages/i18n_site.py) and the
    slimmed stylesheet (made again from Material's original only when the set of classes in the site
    changed).
 
@@ -23,7 +23,7 @@ A test compares every served page with a clean build after each kind of edit
 page in memory): an edit to the glossary re-renders every page's template and tooltips, not its
 Markdown.
 
-Usage: python -m hooks.devserve [--dev-addr 127.0.0.1:8000]   (MKDOCS_STRICT=false, as make serve)
+Usage: python -m hooks.build.devserve [--dev-addr 127.0.0.1:8000]   (MKDOCS_STRICT=false, as make serve)
 """
 
 from __future__ import annotations
@@ -48,8 +48,9 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from hooks import dependencies, i18n_site, slim_css
-from hooks.common import DEFAULT_LANGUAGE, LANGUAGES, REPO
+from hooks.build import dependencies
+from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, REPO
+from hooks.pages import i18n_site, slim_css
 
 log = logging.getLogger("mkdocs.devserve")
 INCLUSION = InclusionLevel.is_in_serve  # what `mkdocs serve` builds
@@ -251,7 +252,7 @@ class _MarkdownMemo:
 
     def __call__(self, config, files):
         page = self.page
-        page._devserve_source = page.file.content_string  # for hooks/dependencies.py: what changed
+        page._devserve_source = page.file.content_string  # for hooks/build/dependencies.py: what changed
         if self.saved is not None and page.markdown == self.markdown:
             content, toc, title, anchors, links = self.saved
             page.content, page.toc, page._title_from_render = content, copy.deepcopy(toc), title
@@ -306,7 +307,7 @@ def _switch_language(config, lang: str) -> None:
 
 
 def _usage(path: pathlib.Path, site: pathlib.Path) -> tuple[frozenset, frozenset]:
-    """What hooks/slim_css.py reads from one built file: (classes and script words, custom properties)."""
+    """What hooks/pages/slim_css.py reads from one built file: (classes and script words, custom properties)."""
     return slim_css.usage(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
 
 
@@ -315,7 +316,7 @@ def _usage(path: pathlib.Path, site: pathlib.Path) -> tuple[frozenset, frozenset
 
 def search_step(memory: Memory, config, written) -> None:
     """The search index: every page's entries in build order, de-duplicated by the i18n plugin as
-    in a full build, written by the search plugin, split per language (hooks/i18n_site.py)."""
+    in a full build, written by the search plugin, split per language (hooks/pages/i18n_site.py)."""
     entries = [
         e
         for lang in memory.languages_order
@@ -333,7 +334,7 @@ def search_step(memory: Memory, config, written) -> None:
 
 
 def stylesheet_step(memory: Memory, config, written) -> None:
-    """The slimmed Material stylesheet (hooks/slim_css.py): made again from the original only when
+    """The slimmed Material stylesheet (hooks/pages/slim_css.py): made again from the original only when
     the classes or custom properties the site uses changed."""
     site = pathlib.Path(config.site_dir)
     sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))

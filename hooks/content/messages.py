@@ -12,8 +12,8 @@ facilitators write around a meeting. One source per template, both languages ins
 - plain_text() / mailto(): what the copy button puts on the clipboard, and the mailto: link.
 - data(): per language, the JSON the build writes to sjablonen/sjablonen.json (for the planner).
 
-CLI: `python -m hooks.message_templates check` validates without a build;
-`python -m hooks.message_templates show <id> [nl|en]` prints a template as it is copied.
+CLI: `python -m hooks.content.messages check` validates without a build;
+`python -m hooks.content.messages show <id> [nl|en]` prints a template as it is copied.
 """
 
 from __future__ import annotations
@@ -27,7 +27,17 @@ import re
 import sys
 import urllib.parse
 
-from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, load_yaml, rel_link, taxonomy, where_is
+from hooks.build.common import (
+    DEFAULT_LANGUAGE,
+    DOCS,
+    LANGUAGES,
+    REPO,
+    SourceError,
+    load_yaml,
+    rel_link,
+    taxonomy,
+    where_is,
+)
 
 SOURCE_DIR = REPO / "templates"
 PLACEHOLDER_FILE = "_placeholders.yml"
@@ -418,7 +428,7 @@ def _label(key: str, slug: str, lang: str) -> str:
 
 def _guide_title(lang: str, slug: str) -> str:
     """A guide's title from its front matter (read once per version of the file)."""
-    from hooks.content import read_page
+    from hooks.content.guides import read_page
 
     path = DOCS / lang / "gesprekken" / f"{slug}.md"
     return str(read_page(path)[1].get("title") or slug) if path.exists() else slug
@@ -605,7 +615,7 @@ def main(argv: list[str]) -> int:
         for _version, body in t.versions(lang):
             print(plain_text(lang, t.texts[lang]["subject"], body) + "\n")
         return 0
-    print("usage: python -m hooks.message_templates check | show <id> [nl|en]", file=sys.stderr)
+    print("usage: python -m hooks.content.messages check | show <id> [nl|en]", file=sys.stderr)
     return 2
 
 

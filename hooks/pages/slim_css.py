@@ -13,7 +13,7 @@ components the site has (GATES: no code blocks, no rules for copy buttons). At-r
 Then custom properties (`--md-admonition-icon--bug: url(data:…)`) that nothing reads any more
 through `var(…)` (in the stylesheets, pages or scripts) are dropped too: most of them are icons.
 
-CLI: `python -m hooks.slim_css SITE_DIR` slims the stylesheets of a built site in place and prints
+CLI: `python -m hooks.pages.slim_css SITE_DIR` slims the stylesheets of a built site in place and prints
 the sizes.
 """
 
@@ -280,7 +280,7 @@ def strip_comments(site: pathlib.Path, names: tuple[str, ...] = OWN_ASSETS) -> i
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not pathlib.Path(argv[0]).is_dir():
-        print("usage: python -m hooks.slim_css SITE_DIR", file=sys.stderr)
+        print("usage: python -m hooks.pages.slim_css SITE_DIR", file=sys.stderr)
         return 2
     for name, before, after in slim_site(pathlib.Path(argv[0])):
         print(f"{name}: {before} -> {after} bytes")

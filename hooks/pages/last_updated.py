@@ -1,6 +1,6 @@
 """The day each page was last updated, from git, for the line at the bottom of every page.
 
-One `git log` over the sources (milliseconds, like hooks/freshness.py) gives the last commit of
+One `git log` over the sources (milliseconds, like hooks/content/freshness.py) gives the last commit of
 every file. A page's date is that of its own file; a worksheet page also counts its
 worksheets/<id>.yml, the glossary its data/begrippen.yml. Sensible fallbacks, so that a page never
 shows a wrong date:
@@ -10,7 +10,7 @@ shows a wrong date:
   in the later commits keep theirs (a clone one commit deep shows no dates at all).
 The dates are written in words in the page's language (Babel, which Material already needs).
 
-CLI: `python -m hooks.last_updated` lists every page with its date.
+CLI: `python -m hooks.pages.last_updated` lists every page with its date.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import zoneinfo
 
 from babel.dates import format_date
 
-from hooks.common import DOCS, LANGUAGES, REPO
+from hooks.build.common import DOCS, LANGUAGES, REPO
 
 SOURCES = ("docs", "worksheets", "data/begrippen.yml")
 TIMEZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")

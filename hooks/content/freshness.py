@@ -6,8 +6,8 @@ against exactly this Dutch text and recorded that in data/translations-reviewed.
 change that needs no English change, such as shorter sentences). The build lists stale pages and
 puts a visible notice on each. Outside a git checkout nothing is reported.
 
-CLI: `python -m hooks.freshness` prints the report;
-`python -m hooks.freshness reviewed gesprekken/kerngesprek.md …` records that the English page was
+CLI: `python -m hooks.content.freshness` prints the report;
+`python -m hooks.content.freshness reviewed gesprekken/kerngesprek.md …` records that the English page was
 checked against the current Dutch text.
 """
 
@@ -21,8 +21,8 @@ import sys
 
 import yaml
 
-from hooks import strict_yaml
-from hooks.common import DEFAULT_LANGUAGE, REPO, SourceError
+from hooks.build import strict_yaml
+from hooks.build.common import DEFAULT_LANGUAGE, REPO, SourceError
 
 REVIEWED = "data/translations-reviewed.yml"
 
@@ -35,14 +35,16 @@ def text_hash(path: pathlib.Path) -> str:
 
 def reviewed(repo: pathlib.Path = REPO) -> dict[str, str]:
     """Page -> the Dutch text (git blob id) its translation was checked against. Raises SourceError
-    when the file cannot be read (strict YAML: hooks/strict_yaml.py)."""
+    when the file cannot be read (strict YAML: hooks/build/strict_yaml.py)."""
     path = repo / REVIEWED
     try:
         data = strict_yaml.load_file(path, display=REVIEWED) if path.exists() else {}
     except strict_yaml.StrictYAMLError as exc:
         raise SourceError(str(exc)) from None
     if not isinstance(data or {}, dict):
-        raise SourceError(f"{REVIEWED}: must map page paths to text hashes. Fix: `python -m hooks.freshness reviewed`.")
+        raise SourceError(
+            f"{REVIEWED}: must map page paths to text hashes. Fix: `python -m hooks.content.freshness reviewed`."
+        )
     return dict(data or {})
 
 
@@ -110,7 +112,7 @@ def mark_reviewed(pages: list[str], repo: pathlib.Path = REPO) -> None:
         checked[rel] = text_hash(source)
     header = (
         "# English pages checked against this Dutch text (git blob id).\n"
-        "# Written by `python -m hooks.freshness reviewed <page>`; see hooks/freshness.py.\n"
+        "# Written by `python -m hooks.content.freshness reviewed <page>`; see hooks/content/freshness.py.\n"
     )
     (repo / REVIEWED).write_text(header + yaml.safe_dump(dict(sorted(checked.items()))), encoding="utf-8")
 

@@ -5,10 +5,10 @@
 - render_*: Markdown generated into pages (fact boxes, related guides, the composite notice,
   the guides / stories / worksheets / glossary indexes, glossary tooltips). Generated Markdown
   uses relative .md links, so MkDocs' own validation checks every one of them. Every value from
-  front matter or data/*.yml is text, escaped for where it lands (hooks/escape.py).
+  front matter or data/*.yml is text, escaped for where it lands (hooks/build/escape.py).
 - check_twin_facts: duration, phase, sector, … are equal in a page and its twin.
 
-CLI: `python -m hooks.content check` validates every guide, story and the glossary without a build.
+CLI: `python -m hooks.content.guides check` validates every guide, story and the glossary without a build.
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ import pathlib
 import re
 import sys
 
-from hooks import frontmatter, glossary
-from hooks.citations import cite_text
-from hooks.common import (
+from hooks.build.common import (
     DEFAULT_LANGUAGE,
     DOCS,
     LANGUAGES,
@@ -35,7 +33,9 @@ from hooks.common import (
     taxonomy,
     where_is,
 )
-from hooks.escape import md_cell, md_text
+from hooks.build.escape import md_cell, md_text
+from hooks.content import frontmatter, glossary
+from hooks.content.citations import cite_text
 
 LABELS = {
     "nl": {
@@ -136,7 +136,7 @@ def _read(path: str, mtime: float) -> tuple[str, dict]:
 
 
 def read_page(path: pathlib.Path) -> tuple[str, dict]:
-    """Markdown body and front matter of a page (strict: hooks/frontmatter.py; cached per
+    """Markdown body and front matter of a page (strict: hooks/content/frontmatter.py; cached per
     modification time). Raises SourceError when the front matter cannot be read."""
     return _read(str(path), path.stat().st_mtime)
 
@@ -528,7 +528,7 @@ def main(argv: list[str]) -> int:
     return check_cli(
         argv,
         command="check",
-        module="hooks.content",
+        module="hooks.content.guides",
         check=check_all,
         ok="content: guides, stories and glossary are valid",
     )

@@ -12,10 +12,10 @@ import pathlib
 import re
 from html.parser import HTMLParser
 
-from hooks import datafiles
-from hooks.citations import cite_text
-from hooks.common import REPO, sort_key
-from hooks.escape import md_text
+from hooks.build.common import REPO, sort_key
+from hooks.build.escape import md_text
+from hooks.content import datafiles
+from hooks.content.citations import cite_text
 
 SOURCE = REPO / "data" / "begrippen.yml"
 LABELS = {

@@ -2,7 +2,7 @@
 
 MkDocs reads front matter itself and, when it does not parse, silently shows the raw YAML as page
 text (and the page has no title). So before MkDocs reads a page, every page's front matter is
-parsed here with hooks/strict_yaml.py: a syntax error, a missing closing '---', a duplicate key or
+parsed here with hooks/build/strict_yaml.py: a syntax error, a missing closing '---', a duplicate key or
 an alias fails the build naming the file, the line and the parser's reason. `title` and
 `description` must be one short text each.
 
@@ -18,8 +18,8 @@ import re
 
 from mkdocs.utils.meta import YAML_RE
 
-from hooks import strict_yaml
-from hooks.common import SourceError, where_is
+from hooks.build import strict_yaml
+from hooks.build.common import SourceError, where_is
 
 OPENING = re.compile(r"^-{3}[ \t]*\r?\n")
 TEXT_FIELDS = {

@@ -17,7 +17,7 @@ import os
 import pathlib
 from collections.abc import Callable
 
-from hooks.common import REPO
+from hooks.build.common import REPO
 
 LOCKS = REPO / ".cache" / "build-locks"
 _held: dict[str, int] = {}  # output folder -> file descriptor of its lock

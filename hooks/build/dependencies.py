@@ -1,6 +1,6 @@
 """What an edit to one source file means for the built site: the pages to build again.
 
-`make serve` (hooks/devserve.py) asks `impact(changes, view)` after every save. The answer is the
+`make serve` (hooks/build/devserve.py) asks `impact(changes, view)` after every save. The answer is the
 pages, per language, whose output can differ, or the reason only a full rebuild will do. The rules,
 one per kind of source, all in this file:
 
@@ -22,7 +22,7 @@ one per kind of source, all in this file:
 A new generator (a hook that puts one source into other pages) adds its rule to `RULES`: a function
 `(change, view, impact)` that adds the pages that show the source, or sets `impact.full`. Files a hook
 writes in `on_files` follow by themselves (each fast rebuild replays the hooks' on_files and copies
-the files that changed); files written after the build go into `hooks/devserve.py`'s SITE_STEPS.
+the files that changed); files written after the build go into `hooks/build/devserve.py`'s SITE_STEPS.
 An unknown source always means a full rebuild, so a missing rule costs time, never correctness.
 """
 
@@ -36,10 +36,10 @@ from typing import Protocol
 
 from mkdocs.utils.meta import get_data
 
-from hooks import content, facts
-from hooks.common import DEFAULT_LANGUAGE, REPO, SourceError
+from hooks.build.common import DEFAULT_LANGUAGE, REPO, SourceError
+from hooks.content import facts, guides
 
-# Index markers (hooks/content.py MARKERS) that list the pages of a folder: their title, front matter
+# Index markers (hooks/content/guides.py MARKERS) that list the pages of a folder: their title, front matter
 # and whether they are valid.
 LISTED_IN = {
     "gesprekken/": ("<!-- index:guides-by-situation -->", "<!-- index:guides-by-phase -->"),
@@ -94,9 +94,9 @@ def _valid(rel: str, text: str) -> bool:
     body, meta = get_data(text)
     path = REPO / "docs" / DEFAULT_LANGUAGE / rel
     try:
-        problems = content.validate_guide(path, body, meta) if rel.startswith("gesprekken/") else None
+        problems = guides.validate_guide(path, body, meta) if rel.startswith("gesprekken/") else None
         if problems is None:
-            problems = content.validate_story(path, meta)
+            problems = guides.validate_story(path, meta)
     except (SourceError, KeyError, TypeError):
         return False
     return not problems

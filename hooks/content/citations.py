@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from hooks.common import DOCS, REPO, rel_link
+from hooks.build.common import DOCS, REPO, rel_link
 
 CANON = REPO / "data" / "sources-canon.md"
 

@@ -3,12 +3,12 @@
 - Twins: every page exists in Dutch and English (same relative path), or the build fails.
 - Search: the plugin writes one index for both languages; we split it so a Dutch page searches
   Dutch pages (with Dutch stemming) and an English page English ones (`/en/search/…`), and add
-  the search synonyms of each language (hooks/synonyms.py).
+  the search synonyms of each language (hooks/content/synonyms.py).
 - Sitemaps: `/sitemap.xml` lists both languages with hreflang alternates; `/en/sitemap.xml` holds
   the English URLs, which Material's instant navigation reads on English pages.
 - 404: one page per language (`/404.html`, `/en/404.html`), language links pointing home.
 
-CLI: `python -m hooks.i18n_site twins` checks the twins without a build.
+CLI: `python -m hooks.pages.i18n_site twins` checks the twins without a build.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-from hooks import synonyms
-from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, check_cli
+from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, check_cli
+from hooks.content import synonyms
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -71,7 +71,7 @@ def split_search_index(index: dict) -> dict[str, dict]:
 
 def write_search_indexes(site: pathlib.Path, index: dict | None = None) -> dict[str, int]:
     """Replace the mixed index (`index`, or the one the search plugin wrote) with one per language,
-    with the search synonyms of that language (hooks/synonyms.py); return the number of entries per
+    with the search synonyms of that language (hooks/content/synonyms.py); return the number of entries per
     language. A synonym rule that leads nowhere raises SourceError after the indexes are written."""
     if index is None:
         index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -128,7 +128,7 @@ def main(argv: list[str]) -> int:
     return check_cli(
         argv,
         command="twins",
-        module="hooks.i18n_site",
+        module="hooks.pages.i18n_site",
         check=missing_twins,
         ok="twins: every page exists in both languages",
     )

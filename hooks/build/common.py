@@ -7,7 +7,7 @@ import posixpath
 import sys
 import unicodedata
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+REPO = pathlib.Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 DEFAULT_LANGUAGE = "nl"
 LANGUAGES = ("nl", "en")
@@ -18,9 +18,9 @@ class SourceError(Exception):
 
 
 def load_yaml(path: pathlib.Path) -> object:
-    """Parse a YAML file with the strict loader (hooks/strict_yaml.py: no aliases, no duplicate
+    """Parse a YAML file with the strict loader (hooks/build/strict_yaml.py: no aliases, no duplicate
     keys), once per version of the file, so `mkdocs serve` sees edits."""
-    from hooks import strict_yaml
+    from hooks.build import strict_yaml
 
     try:
         return strict_yaml.load_file(path, display=where_is(path))
@@ -32,8 +32,8 @@ def load_yaml(path: pathlib.Path) -> object:
 
 def taxonomy() -> dict:
     """The fixed lists of data/taxonomy.yml (phases, guides, worksheets, situations, …), checked
-    (hooks/datafiles.py: slugs, labels as text; a problem is a SourceError naming line and field)."""
-    from hooks import datafiles
+    (hooks/content/datafiles.py: slugs, labels as text; a problem is a SourceError naming line and field)."""
+    from hooks.content import datafiles
 
     return datafiles.checked(REPO / "data" / "taxonomy.yml", datafiles.check_taxonomy)
 
