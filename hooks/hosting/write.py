@@ -35,6 +35,12 @@ def write_host_files(site: pathlib.Path, site_url: str, cache: pathlib.Path) -> 
     """Write sw.js, offline.json, _nginx.conf, _nginx-brotli.conf, _headers, _redirects and the
     precompressed copies into `site`; `cache` keeps compressed results between builds."""
     site_path = site_path_of(site_url)
+    if rules.url(site_path) != site_path:
+        raise HostingError(
+            f"the site address {site_url!r} has a path with characters a host configuration would have to "
+            f"escape ({site_path!r}). Fix: set SITE_URL to an address whose path uses only letters, digits "
+            "and - . _ ~ /, like https://example.org/belangen/."
+        )
     inline = policy.scan_site(site)
     if inline.problems:
         raise HostingError("\n".join(inline.problems))
