@@ -12,7 +12,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from hooks import citations, content, frontmatter, glossary, memo
+from hooks import citations, content, frontmatter, glossary, memo, scriptguard
 from hooks.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
 
 log = get_plugin_logger("content")
@@ -31,6 +31,12 @@ def on_files(files, config):
             log.error(problem)
         if problems:
             raise PluginError(f"{len(problems)} page(s) with front matter the build cannot read (listed above).")
+        # Content never carries script: no source may hold a script element or an event handler.
+        problems = scriptguard.check(REPO)
+        for problem in problems:
+            log.error(problem)
+        if problems:
+            raise PluginError(f"{len(problems)} script element(s) or event handler(s) in the content (listed above).")
         # Duration, phase, sector, …: one fact, the same in both languages (strict mode fails on it).
         for problem in content.check_twin_facts(docs):
             log.error(problem)
