@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: venv lock serve build test test-deps lint bench clean linkcheck linkcheck-external contract preview
+.PHONY: venv lock serve build release test test-deps lint bench clean linkcheck linkcheck-external contract preview
 
 # Exactly the locked set, nothing resolved: pip from the lock first, then every package with
 # --no-deps, then `pip check` and the lock's closure check (hooks/build/lock.py says what it guarantees).
@@ -30,6 +30,11 @@ serve: $(STAMP)  ## read the site at http://127.0.0.1:$(PORT) while you edit (a 
 
 build: $(STAMP)  ## write the site to site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
+
+# The site to deploy: refuses to build without the real address (hooks/build/release.py says why).
+SITE_DIR ?= site
+release: $(STAMP)  ## the site to deploy, for its address: make release SITE_URL=https://belangenoptafel.nl/
+	$(BIN)/python -m hooks.build.release build "$(SITE_URL)" "$(SITE_DIR)"
 
 # A port of its own: a service worker registered by the preview must not serve `make serve`'s pages.
 PREVIEW_PORT ?= 8080

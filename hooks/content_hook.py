@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from hooks.build import memo
 from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, build_language, i18n_busy
-from hooks.content import citations, frontmatter, glossary, guides
+from hooks.content import citations, frontmatter, glossary, guides, scriptguard
 
 log = get_plugin_logger("content")
 # Hash of the sources the generated parts read (all pages, data/, worksheets/); set per build.
@@ -32,6 +32,12 @@ def on_files(files, config):
             log.error(problem)
         if problems:
             raise PluginError(f"{len(problems)} page(s) with front matter the build cannot read (listed above).")
+        # Content never carries script: no source may hold a script element or an event handler.
+        problems = scriptguard.check(REPO)
+        for problem in problems:
+            log.error(problem)
+        if problems:
+            raise PluginError(f"{len(problems)} script element(s) or event handler(s) in the content (listed above).")
         # Duration, phase, sector, …: one fact, the same in both languages (strict mode fails on it).
         for problem in guides.check_twin_facts(docs):
             log.error(problem)

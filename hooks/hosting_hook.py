@@ -49,7 +49,7 @@ def on_post_build(config):
     except HostingError as exc:
         for line in str(exc).splitlines():
             log.error(line)
-        raise PluginError("hosting: the pages hold inline code the security policy blocks (listed above).") from None
+        raise PluginError("hosting: the host files cannot be written (the reasons are listed above).") from None
     c = s.compression
     log.info(
         "version %s; CSP %d script and %d style hashes; %d redirects; %d immutable files; "

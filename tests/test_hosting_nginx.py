@@ -142,6 +142,38 @@ def test_every_response_carries_the_security_headers_of_the_headers_file(nginx_s
             assert reply.header(name) == value, f"{path}: {name} is {reply.header(name)!r}"
 
 
+def _raw(url: str, request: bytes) -> tuple[int, dict[str, str]]:
+    """Send bytes as they are (no client would send a broken request); the status and headers."""
+    parts = urllib.parse.urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as conn:
+        conn.sendall(request)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
+    return int(head[0].split()[1]), headers
+
+
+ERRORS = {
+    400: b"GET / HTTP/1.1\r\nHost: not a host\r\nConnection: close\r\n\r\n",
+    405: b"POST /gesprekken/kerngesprek/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    414: b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    416: b"GET /assets/site.css HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\nConnection: close\r\n\r\n",
+}
+
+
+@pytest.mark.parametrize("status", ERRORS)
+def test_error_answers_carry_the_security_headers_too(nginx_server, built_site, status):
+    """400 and 414 come before nginx chooses a location (the server level must carry the headers),
+    405 and 416 from inside one."""
+    wanted = _headers_file_rules(built_site)["/*"]
+    got, headers = _raw(nginx_server, ERRORS[status])
+    assert got == status
+    for name, value in wanted.items():
+        assert headers.get(name) == value, f"{status}: {name} is {headers.get(name)!r}"
+
+
 def test_language_switch_and_instant_navigation_on_nginx(nginx_server, browser):
     with recorded_context(browser) as (context, recorder):
         page = context.new_page()

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
+import re
+import shutil
 import urllib.parse
 
 import pytest
@@ -192,15 +195,23 @@ def deployment(tmp_path, built_site, site_url):
         yield nginx.url, deploy
 
 
-def test_a_new_build_replaces_the_old_copy_and_the_reader_is_told_once(deployment, tmp_path, site_url, browser):
-    base, deploy = deployment
-    project = scratch_copy(tmp_path / "p")
+NEW_TEXT = "Dit is de nieuwe versie van deze pagina."
+
+
+@pytest.fixture(scope="module")
+def new_build(tmp_path_factory, site_url):
+    """The site built again with one more sentence on methode/waarom/: the next deployment."""
+    tmp = tmp_path_factory.mktemp("v2")
+    project = scratch_copy(tmp / "p")
     page_md = project / "docs" / "nl" / "methode" / "waarom.md"
-    page_md.write_text(
-        page_md.read_text(encoding="utf-8") + "\nDit is de nieuwe versie van deze pagina.\n", encoding="utf-8"
-    )
-    result = build(project, tmp_path / "v2", site_url)
+    page_md.write_text(page_md.read_text(encoding="utf-8") + f"\n{NEW_TEXT}\n", encoding="utf-8")
+    result = build(project, tmp / "v2", site_url)
     assert result.returncode == 0, result.stderr[-3000:]
+    return tmp / "v2"
+
+
+def test_a_new_build_replaces_the_old_copy_and_the_reader_is_told_once(deployment, new_build, browser):
+    base, deploy = deployment
 
     with recorded_context(browser) as (context, recorder):
         page = context.new_page()
@@ -211,7 +222,7 @@ def test_a_new_build_replaces_the_old_copy_and_the_reader_is_told_once(deploymen
         old = set(page.evaluate("caches.keys()"))
         assert old and "nieuwe versie" not in page.content()
 
-        deploy(tmp_path / "v2")
+        deploy(new_build)
         page.goto(base + "methode/")  # a page view: the browser looks for a new service worker
         notice = page.locator(".offline-notice")
         notice.wait_for(state="visible", timeout=120_000)
@@ -232,3 +243,95 @@ def test_a_new_build_replaces_the_old_copy_and_the_reader_is_told_once(deploymen
         page.goto(base + "methode/waarom/")
         assert "Dit is de nieuwe versie van deze pagina." in page.inner_text(".md-content")
         assert not recorder.report(), recorder.report()
+
+
+WAAROM = "methode/waarom/"
+# Ask the browser to look for a new service worker now, and wait for the install it starts to end:
+# 'activated', or 'redundant' when the install failed. (A navigation would start one too, at a
+# moment of the browser's choosing: the test never navigates while a new sw.js is being tried.)
+UPDATE = """async () => {
+  const reg = await navigator.serviceWorker.getRegistration();
+  const found = new Promise((resolve) =>
+    reg.addEventListener('updatefound', () => resolve(reg.installing), {once: true}));
+  await reg.update();
+  const worker = await found;
+  const done = () => ['activated', 'redundant'].includes(worker.state);
+  if (!done()) await new Promise((resolve) => worker.addEventListener('statechange', () => done() && resolve()));
+  return worker.state;
+}"""
+CACHED = """async ([url, prefix]) => {
+  const out = [];
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(prefix)) continue;
+    const hit = await (await caches.open(name)).match(url, {ignoreVary: true});
+    if (hit) out.push([name, await hit.text()]);
+  }
+  return out;
+}"""
+FETCHED = "async (url) => (await fetch(url)).text()"
+
+
+def _version(site) -> str:
+    return re.search(r'"version":"([0-9a-f]+)"', (site / "sw.js").read_text(encoding="utf-8")).group(1)
+
+
+def _mixed(tmp_path, base_site, name, other, files) -> pathlib.Path:
+    """A half-finished upload: `base_site` with `files` (and their .gz/.br) still as in `other`."""
+    site = tmp_path / name
+    shutil.copytree(base_site, site, symlinks=True)
+    for rel in files:
+        for suffix in ("", ".gz", ".br"):
+            source = other / (rel + suffix)
+            if source.is_file():
+                shutil.copy2(source, site / (rel + suffix))
+    return site
+
+
+def test_a_deployment_reaches_a_returning_reader_at_once_whatever_the_upload_order(
+    deployment, built_site, new_build, tmp_path, browser
+):
+    """Build A is served and a reader's service worker has stored its pages. Then a deployment of B
+    arrives file by file, in either order, and completes. Online, each load shows what the server
+    has at that moment (pages come from the network first); no copy of A's page is ever stored
+    under B's version; offline afterwards, the reader gets B's page."""
+    base, deploy = deployment
+    new_version = _version(new_build)
+    assert new_version != _version(built_site)
+    waarom = base + WAAROM
+    with recorded_context(browser) as (context, recorder):
+        page = context.new_page()
+        page.goto(waarom)
+        _controlled(page)
+        page.goto(base + "methode/")
+        _wait_stored(page, [waarom, base + "methode/"])
+        assert NEW_TEXT not in page.evaluate(CACHED, [waarom, "bot-"])[0][1]
+
+        # 1. The pages arrive first; sw.js and offline.json are still A's. A's worker stays, and the
+        #    first load of the page shows B's text: pages come from the network first.
+        deploy(_mixed(tmp_path, new_build, "pages-first", built_site, ["sw.js", "offline.json"]))
+        page.goto(waarom)
+        assert NEW_TEXT in page.inner_text(".md-content"), "online, the first load after a deployment is old"
+
+        # 2. The other order: sw.js and offline.json are B's, the page is still A's. B's worker cannot
+        #    carry the page over (its bytes do not have B's hash): the install fails, A's worker stays,
+        #    and nothing of A is stored under B's version.
+        deploy(_mixed(tmp_path, new_build, "worker-first", built_site, [WAAROM + "index.html"]))
+        assert NEW_TEXT not in page.evaluate(FETCHED, waarom)  # what the server has now, online
+        assert page.evaluate(UPDATE) == "redundant"
+        under_new = page.evaluate(CACHED, [waarom, f"bot-{new_version}-"])
+        assert all(NEW_TEXT in text for _, text in under_new), "A's page stored under B's version"
+
+        # 3. The upload completes: B's worker installs and takes over; online and offline the reader
+        #    gets B's page.
+        deploy(new_build)
+        assert page.evaluate(UPDATE) == "activated"
+        names = page.evaluate("caches.keys()")
+        assert names and all(n.startswith(f"bot-{new_version}-") for n in names), names
+        page.goto(waarom)
+        assert NEW_TEXT in page.inner_text(".md-content")
+        context.set_offline(True)
+        response = page.goto(waarom)
+        assert response.from_service_worker and NEW_TEXT in page.inner_text(".md-content")
+        response = page.goto(base + "methode/")  # carried over from A's store, as B has it
+        assert response.from_service_worker and response.status == 200
+        assert not recorder.violations, recorder.report()

@@ -3,13 +3,16 @@ page for any host, and real 301s from nginx and in `_redirects`, with the #secti
 
 from __future__ import annotations
 
+import json
 import pathlib
 import re
 import urllib.parse
 
 import pytest
 
+from hooks.build.common import SourceError
 from hooks.hosting import preview
+from hooks.pages import redirects
 from tests.helpers import build, free_port, scratch_copy
 from tests.hosting_helpers import get
 
@@ -31,10 +34,53 @@ def moved_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("moved")
     project = scratch_copy(tmp / "p")
     _move_over_page(project)
-    (project / "data" / "redirects.yml").write_text("over.md: over-ons.md\n", encoding="utf-8")
+    entries = ["over.md: over-ons.md", *(f"{json.dumps(old)}: over-ons.md" for old in HOSTILE)]
+    (project / "data" / "redirects.yml").write_text("\n".join(entries) + "\n", encoding="utf-8")
     result = build(project, tmp / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     return tmp / "site"
+
+
+# Old page paths with every character that means something to nginx, to a `_redirects` line or to a
+# URL: each must build, pass `nginx -t` and answer with its 301.
+HOSTILE = [
+    "gesprekken/oud gesprek.md",
+    'oud "citaat".md',
+    "oud'enkel.md",
+    "oud;punt.md",
+    "oud{accolade}.md",
+    "oud-één.md",
+    "oud#hekje.md",
+    "oud?vraag.md",
+    "oud$dollar.md",
+    "oud%20procent.md",
+]
+
+
+def test_redirects_from_paths_with_any_character_pass_nginx_and_answer_301(moved_site):
+    """nginx -t runs when the preview starts (preview.running fails on a rejected configuration)."""
+    lines = (moved_site / "_redirects").read_text(encoding="utf-8").splitlines()
+    fields = [line.split(" ") for line in lines if not line.startswith("#")]
+    assert all(len(f) == 3 for f in fields), [f for f in fields if len(f) != 3]
+    froms = {urllib.parse.unquote(f[0]): urllib.parse.unquote(f[1]) for f in fields}
+    with preview.running(moved_site, port=free_port()) as server:
+        for old in HOSTILE:
+            for prefix in ("/", "/en/"):
+                path = prefix + old.removesuffix(".md") + "/"
+                assert froms[path] == prefix + "over-ons/", path
+                reply = get(server.url.rstrip("/") + urllib.parse.quote(path, safe="/"))
+                assert (reply.status, reply.header("Location")) == (301, prefix + "over-ons/"), (path, reply.status)
+                assert reply.header("Content-Security-Policy"), path
+            page = moved_site / old.removesuffix(".md") / "index.html"
+            assert 'content="0; url=/over-ons/"' in page.read_text(encoding="utf-8"), page
+
+
+def test_a_redirect_path_with_a_control_character_fails_naming_the_line(tmp_path):
+    source = tmp_path / "redirects.yml"
+    source.write_text('over.md: over-ons.md\n"oud\\tgesprek.md": over-ons.md\n', encoding="utf-8")
+    with pytest.raises(SourceError) as failure:
+        redirects.load(source)
+    assert ":2: the old path 'oud\\tgesprek.md' holds an invisible control character" in str(failure.value)
 
 
 def test_a_moved_page_redirects_in_both_languages_and_keeps_its_section(moved_site):

@@ -2,12 +2,14 @@
 build from the built pages and our own data (hooks/hosting_hook.py, after every language is built).
 
 - policy.py: the security headers, with a Content-Security-Policy whose script and style hashes
-  come from the inline scripts and style attributes of the built pages;
+  come from the inline scripts and style attributes of the built pages (scripts only where a
+  template of the theme or of ours writes them; content never carries script: hooks/content/scriptguard.py);
 - rules.py: the host configuration: an nginx server block (`_nginx.conf`), `_headers` and
   `_redirects` (Netlify, Cloudflare Pages): a 404 page per language, every moved page as a 301,
   caching, the security headers;
-- offline.py: the service worker (`sw.js`, versioned per build) and the list of files that make
-  a language work offline (`offline.json`);
+- offline.py: the service worker (`sw.js`, versioned per build; network first, so a deployment
+  reaches readers at once) and the list of files that make a language work offline, with their
+  content hashes (`offline.json`);
 - compress.py: `.gz` and `.br` next to every text file, for servers that send them as they are;
 - preview.py: real nginx on a loopback port with exactly that configuration (`make preview`).
 

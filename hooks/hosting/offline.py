@@ -5,7 +5,10 @@
   page or file gives a new service worker, and an unchanged site the same bytes), the site root,
   and per language the files search needs (index, worker, stemmer);
 - `offline.json`: per language the files that make it work offline (every page, download, asset,
-  the search index and sitemap), with their total size, for 'keep this offline' on the home page.
+  the search index and sitemap), with their total size, for 'keep this offline' on the home page,
+  and the content hash of each (`hashes`, address -> the first 32 hex digits of the SHA-256 of its
+  bytes): the service worker stores a response under this build's version only when its bytes
+  have that hash, so an upload that is not atomic never gets an old file kept as a new one.
   Derived from the files of the build: a new page, worksheet or planner is in it by itself.
 """
 
@@ -93,13 +96,23 @@ def language_files(site: pathlib.Path, lang: str) -> list[tuple[str, int]]:
     return files
 
 
+HASH_DIGITS = 32
+
+
+def content_hash(path: pathlib.Path) -> str:
+    """What the service worker compares a response with (sw.js: digest())."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_DIGITS]
+
+
 def manifest(site: pathlib.Path, site_path: str, version: str) -> dict:
     """The content of offline.json."""
-    languages = {}
+    languages, hashes = {}, {}
     for lang in LANGUAGES:
         files = language_files(site, lang)
         languages[lang] = {"bytes": sum(size for _, size in files), "files": [site_path + rel for rel, _ in files]}
-    return {"version": version, "languages": languages}
+        for rel, _ in files:
+            hashes[site_path + rel] = content_hash(site / (rel + "index.html" if rel.endswith("/") or not rel else rel))
+    return {"version": version, "languages": languages, "hashes": hashes}
 
 
 def service_worker(site: pathlib.Path, site_path: str, version: str) -> str:

@@ -5,6 +5,12 @@ templates put in a page, allowed by the sha256 hash of its exact text (computed 
 pages, so a changed template changes the policy with it). No 'unsafe-inline', no 'unsafe-eval'.
 `<script type="application/json">` blocks are data, never run, and need no hash.
 
+Only scripts known at build are hashed: each inline script of a page must be one of the scripts of
+a template (Material's theme, overrides/, the redirect page of hooks/pages/redirects.py), with only what
+the template fills in (`{{ … }}`, `{% … %}`) differing. A script that came from content matches no
+template and fails the build, naming the page (hooks/content/scriptguard.py already refuses it in the
+sources, naming file and line; this is the second net).
+
 Styles come from the site's stylesheets; the few `style="…"` attributes in the pages (the worksheet
 forms size their columns and text boxes with them) are allowed one by one by their hash
 ('unsafe-hashes' admits hashed attributes, nothing else); a new attribute value gets its hash on
@@ -40,6 +46,53 @@ _UNUSED = ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer"
 PERMISSIONS = ", ".join(f"{feature}=()" for feature in _UNUSED)
 
 
+# What a template fills into a script: a value (a path, a language code), never something that could
+# end a string or a statement and start code of its own.
+_FILLED = r"[^\"'`<>;(){}\n]*?"
+_JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
+
+
+def _runnable(attrs: str) -> bool:
+    kind = _TYPE.search(attrs)
+    kind = (next(g for g in kind.groups() if g is not None) if kind else "").strip().lower()
+    return not _SRC.search(attrs) and kind in _RUNNABLE
+
+
+def template_pattern(body: str) -> re.Pattern | None:
+    """The script texts a template's script body can become: its literal text (white space may
+    differ), anything where the template fills something in. None for a body that is nothing but
+    filled-in text (it would admit any script). A filled-in part is a plain value (_FILLED)."""
+    parts = _JINJA.split(body)
+    literal = "".join(parts[0::2])
+    if len(re.sub(r"\s", "", literal)) < 8:
+        return None
+    pattern = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            pattern.append(_FILLED)
+        else:
+            pattern.append(r"\s*".join(re.escape(word) for word in re.split(r"\s+", part)))
+    return re.compile(r"\s*" + "".join(pattern) + r"\s*", re.S)
+
+
+def known_scripts(templates: list[str]) -> list[re.Pattern]:
+    """The inline scripts the given template texts can put in a page, as patterns."""
+    found = []
+    for text in templates:
+        for match in _SCRIPT.finditer(text):
+            if _runnable(match.group(1)) and (pattern := template_pattern(match.group(2))) is not None:
+                found.append(pattern)
+    return found
+
+
+def theme_templates(*folders: pathlib.Path) -> list[str]:
+    """The texts of every template in `folders` and of Material's theme."""
+    import material
+
+    roots = [pathlib.Path(material.__file__).parent / "templates", *folders]
+    return [p.read_text(encoding="utf-8") for root in roots for p in sorted(root.rglob("*.html"))]
+
+
 @dataclasses.dataclass
 class Inline:
     """What the built pages hold inline: hashes of scripts and styles, and what no hash can allow."""
@@ -54,15 +107,23 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def scan_page(text: str, where: str, found: Inline) -> None:
-    """Add the inline scripts and styles of one page to `found`; note what cannot be allowed."""
+def scan_page(text: str, where: str, found: Inline, known: list[re.Pattern] | None = None) -> None:
+    """Add the inline scripts and styles of one page to `found`; note what cannot be allowed.
+    `known`: the scripts templates can write (known_scripts); None admits every inline script."""
     for match in _SCRIPT.finditer(text):
         attrs, body = match.group(1), match.group(2)
-        kind = _TYPE.search(attrs)
-        kind = (next(g for g in kind.groups() if g is not None) if kind else "").strip().lower()
-        if _SRC.search(attrs) or kind not in _RUNNABLE:
+        if not _runnable(attrs):
             continue
-        found.scripts.add(csp_hash(body))
+        digest = csp_hash(body)
+        if known is not None and digest not in found.scripts and not any(p.fullmatch(body) for p in known):
+            found.problems.append(
+                f"{where}: an inline script that no template of the theme or of ours writes "
+                f"({body.strip()[:60]!r}): content cannot carry script, and the security policy will not "
+                "hash it. Remove it from the content (hooks/content/scriptguard.py names the source when it can); "
+                "behaviour belongs in a script file in assets/."
+            )
+            continue
+        found.scripts.add(digest)
     for match in _STYLE_ELEMENT.finditer(text):
         found.styles.add(csp_hash(match.group(1)))
     outside_scripts = _SCRIPT.sub("", text)
@@ -78,11 +139,11 @@ def scan_page(text: str, where: str, found: Inline) -> None:
             )
 
 
-def scan_site(site: pathlib.Path) -> Inline:
-    """The inline scripts and styles of every HTML file of a built site."""
+def scan_site(site: pathlib.Path, known: list[re.Pattern] | None = None) -> Inline:
+    """The inline scripts and styles of every HTML file of a built site (`known`: see scan_page)."""
     found = Inline()
     for page in sorted(site.rglob("*.html")):
-        scan_page(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(), found)
+        scan_page(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(), found, known)
     return found
 
 

@@ -9,13 +9,21 @@ for nginx (`_nginx.conf`, a server block to include) and for hosts that read `_h
   stylesheets, downloads, the search index, the service worker) is revalidated on every use
   (`no-cache`: a 304 when unchanged), so a new deployment is seen at once;
 - precompressed `.gz` and `.br` files are sent as they are (nginx `gzip_static`, `brotli_static`);
-- the security headers of policy.py on every response, 404s and redirects included.
+- the security headers of policy.py on every response, 404s and redirects included, and on the
+  answers nginx gives before it looks at the path (400, 414: the server level carries them too).
+
+Any path may hold any character (a redirect from `gesprekken/oud gesprek.md`, a quote, a `;`, a
+`{`, `#`, `?`, `é`): in `_nginx.conf` every path nginx matches is a quoted string (nginx matches the
+decoded path) and every address it sends is percent-encoded (a `Location` is a URL, and nginx would
+read a `$` in it as a variable); in `_headers` and `_redirects` every path is percent-encoded, so a
+space never splits a line into fields.
 """
 
 from __future__ import annotations
 
 import pathlib
 import re
+import urllib.parse
 
 from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from hooks.hosting import HOST_CONFIG
@@ -48,7 +56,14 @@ def not_found_pages(site_path: str) -> dict[str, str]:
 
 
 def _quote(value: str) -> str:
+    """A string nginx reads as one literal argument: in double quotes, backslash and quote escaped."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def url(path: str) -> str:
+    """A URL path as a host sends or matches it: every byte outside letters, digits and `/-._~`
+    percent-encoded (UTF-8). Nothing in it is special to nginx or to a `_redirects` line."""
+    return urllib.parse.quote(path, safe="/")
 
 
 def _headers(headers: dict[str, str], cache: str, indent: str = "    ") -> str:
@@ -74,26 +89,33 @@ def nginx_server_block(
         "charset_types text/css text/plain text/xml application/javascript application/json image/svg+xml;\n",
         "gzip_static on;                  # sends file.gz, written by the build, to browsers that take gzip\n",
         "gzip_vary on;\n",
-        f"error_page 403 404 =404 {default_404};\n",
+        f"error_page 403 404 =404 {_quote(default_404)};\n",
+        "\n# Answers given before a location is chosen (400 bad request, 414 address too long) and\n",
+        "# addresses outside the site: the same headers. Each location below repeats them all,\n",
+        "# because an add_header in a location replaces those of the server.\n",
+        _headers(headers, REVALIDATE, indent=""),
         "\n# Host files for other hosts: not part of the site.\n",
     ]
     for name in HOST_CONFIG:
-        out.append(f"location = {site_path}{name} {{ return 404; }}\n")
+        out.append(f"location = {_quote(site_path + name)} {{ return 404; }}\n")
     out.append("\n# Pages, downloads, our own assets: revalidated on every use; each language its own 404 page.\n")
     for prefix, page in not_found_pages(site_path).items():
-        out.append(f"location {prefix} {{\n")
+        out.append(f"location {_quote(prefix)} {{\n")
         if page != default_404:
-            out.append(f"    error_page 403 404 =404 {page};\n")
+            out.append(f"    error_page 403 404 =404 {_quote(page)};\n")
         out.append(_headers(headers, REVALIDATE))
         out.append("}\n")
     if moved:
         out.append("\n# Moved pages (data/redirects.yml), both languages.\n")
     for old, new in moved:
         for source in sorted({old, old.rstrip("/") or "/", old + "index.html"}):
-            out.append(f"location = {source} {{\n    return 301 {new};\n{_headers(headers, REVALIDATE)}}}\n")
+            out.append(
+                f"location = {_quote(source)} {{\n    return 301 {_quote(url(new))};\n"
+                f"{_headers(headers, REVALIDATE)}}}\n"
+            )
     out.append("\n# Fingerprinted files: a new version has a new name.\n")
-    for url in immutable:
-        out.append(f"location = {url} {{\n{_headers(headers, IMMUTABLE)}}}\n")
+    for file in immutable:
+        out.append(f"location = {_quote(file)} {{\n{_headers(headers, IMMUTABLE)}}}\n")
     return "".join(out)
 
 
@@ -110,10 +132,10 @@ BROTLI = (
 def headers_file(site_path: str, headers: dict[str, str], immutable: list[str]) -> str:
     """`_headers`: the security headers on every path, long caching for fingerprinted files. Other
     files keep the host's default, which revalidates (both hosts: max-age=0, must-revalidate)."""
-    out = [f"# {GENERATED}\n", f"{site_path}*\n"]
+    out = [f"# {GENERATED}\n", f"{url(site_path)}*\n"]
     out += [f"  {name}: {value}\n" for name, value in headers.items()]
-    for url in immutable:
-        out.append(f"{url}\n  Cache-Control: {IMMUTABLE}\n")
+    for file in immutable:
+        out.append(f"{url(file)}\n  Cache-Control: {IMMUTABLE}\n")
     return "".join(out)
 
 
@@ -122,9 +144,9 @@ def redirects_file(site_path: str, moved: list[tuple[str, str]]) -> str:
     Pages ignores those lines and finds the nearest 404.html itself)."""
     out = [f"# {GENERATED}\n"]
     for old, new in moved:
-        out.append(f"{old} {new} 301\n")
+        out.append(f"{url(old)} {url(new)} 301\n")
         if old.rstrip("/"):
-            out.append(f"{old.rstrip('/')} {new} 301\n")
+            out.append(f"{url(old.rstrip('/'))} {url(new)} 301\n")
     for prefix, page in not_found_pages(site_path).items():
-        out.append(f"{prefix}* {page} 404\n")
+        out.append(f"{url(prefix)}* {url(page)} 404\n")
     return "".join(out)

@@ -1,13 +1,21 @@
 /* Service worker of "Belangen op tafel / Interests on the table". Template: hooks/hosting/sw.js;
  * the build writes its data into BUILD and the result to /sw.js (hooks/hosting/offline.py).
  *
- * - One version per build. Within a version every file is what it is, so what is stored is served
- *   from the store, anything else is fetched and stored: the pages a reader opened, their assets,
- *   downloads. From the second page on, search in the reader's language is stored too.
+ * - Online, the network comes first: every page and file is fetched as the server now has it (the
+ *   browser revalidates: a 304 when unchanged), so the first load after a deployment shows the
+ *   current page. The store answers when the network fails (offline), and first only for files
+ *   whose name holds a hash of their content (Material's bundle, stylesheet, search worker).
+ * - One version per build. A response is stored under this version only when its bytes have the
+ *   hash offline.json gives for it (the build writes both): during an upload that is not atomic,
+ *   an old file served under a new version (or a new one under the old) is passed to the page but
+ *   never kept. What is stored: the pages a reader opened, their assets, downloads; from the
+ *   second page on, search in the reader's language.
  * - 'Keep offline' (home page, assets/offline-ui.js) stores every file of one language.
  * - A new build installs as a new version: it fetches what the old one held (the files the reader
  *   had, the languages kept) as they now are, takes over, deletes the old caches and tells the
- *   open pages once. Offline, the install waits and the old version keeps serving.
+ *   open pages once. Offline, or while a file on the server does not yet have this version's hash
+ *   (an upload in progress), the install fails, the old version keeps serving, and the browser
+ *   tries again on a later visit.
  * - Only GET requests to this site, below its root, pass through here: nothing from another host
  *   is ever stored. */
 "use strict";
@@ -54,6 +62,11 @@ function languageOf(url) {
   return best;
 }
 
+// Material's fingerprinted files (hooks/hosting/rules.py: _FINGERPRINTED): a new version has a new name.
+function fingerprinted(url) {
+  return /\.[0-9a-f]{8,}(?:\.min)?\.(?:js|css)$/.test(url.pathname);
+}
+
 function keepable(response) {
   return response && response.status === 200 && response.type === "basic" && !response.redirected;
 }
@@ -70,11 +83,49 @@ async function lookup(url) {
   return undefined;
 }
 
-async function fetchAndStore(cacheName, url) {
-  // A network failure throws a TypeError; a file that is not (or no longer) there, an Error.
-  const response = await fetch(key(url), { cache: "no-cache", credentials: "same-origin" });
+// --- what this version holds: offline.json, and the content hash of every file in it -------------
+
+class Mismatch extends Error {}
+
+let expected = null;
+
+async function manifest() {
+  // offline.json of this very build: from the store, or fetched and stored when its version is ours.
+  // Another version (the upload is not complete) is an error, and is asked again next time.
+  if (!expected) {
+    expected = (async () => {
+      const url = BUILD.root + "offline.json";
+      const hit = await lookup(url);
+      const response = hit || (await fetch(key(url), { cache: "no-cache", credentials: "same-origin" }));
+      if (!keepable(response)) throw new Error(`${key(url)}: ${response.status}`);
+      const data = await response.clone().json();
+      if (data.version !== BUILD.version) throw new Mismatch("outdated");
+      if (!hit) await (await caches.open(VISITS)).put(key(url), response);
+      return data;
+    })();
+    expected.catch(() => (expected = null));
+  }
+  return expected;
+}
+
+async function digest(response) {
+  const bytes = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("").slice(0, 32);
+}
+
+async function store(cacheName, url, response) {
+  // Keep `response` under this version only if it is this version's file; throws Mismatch if not.
   if (!keepable(response)) throw new Error(`${key(url)}: ${response.status}`);
+  const wanted = (await manifest()).hashes[new URL(key(url)).pathname];
+  if (!wanted || wanted !== (await digest(response))) throw new Mismatch(`${key(url)}: not this version's file`);
   await (await caches.open(cacheName)).put(key(url), response);
+}
+
+async function fetchAndStore(cacheName, url) {
+  // A network failure throws a TypeError; a file that is not (or no longer) there, an Error; a file
+  // that is not this version's (an upload in progress), a Mismatch.
+  const response = await fetch(key(url), { cache: "no-cache", credentials: "same-origin" });
+  await store(cacheName, url, response);
 }
 
 async function broadcast(message) {
@@ -109,19 +160,29 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function respond(event, url) {
-  const hit = await lookup(url);
-  if (hit) return hit;
+  if (fingerprinted(url)) {
+    const hit = await lookup(url);
+    if (hit) return hit;
+  }
+  let response;
   try {
-    const response = await fetch(event.request);
-    if (keepable(response) && !event.request.headers.has("range")) {
-      const copy = response.clone();
-      event.waitUntil(caches.open(VISITS).then((cache) => cache.put(key(url), copy)));
-    }
-    return response;
+    response = await fetch(event.request);
   } catch (error) {
+    // Offline (or the server unreachable): what this version stored, else a page that says so.
+    const hit = await lookup(url);
+    if (hit) return hit;
     if (event.request.mode === "navigate" || isPage(url)) return offlinePage(url);
     throw error;
   }
+  if (keepable(response) && !event.request.headers.has("range")) {
+    const copy = response.clone();
+    event.waitUntil(
+      (async () => {
+        if (!(await lookup(url))) await store(VISITS, url, copy);
+      })().catch(() => undefined)
+    );
+  }
+  return response;
 }
 
 // --- messages from the pages (assets/offline.js, assets/offline-ui.js) ----------------------------
@@ -136,7 +197,9 @@ self.addEventListener("message", (event) => {
 });
 
 function failure(lang, error) {
-  return { type: "failed", lang, offline: error instanceof TypeError, message: String((error && error.message) || error) };
+  // A Mismatch: the server holds another version than this service worker (reload, then try again).
+  const message = error instanceof Mismatch ? "outdated" : String((error && error.message) || error);
+  return { type: "failed", lang, offline: error instanceof TypeError, message };
 }
 
 async function visit({ urls = [], lang, saveData }) {
@@ -151,18 +214,6 @@ async function visit({ urls = [], lang, saveData }) {
   for (const file of BUILD.search[lang]) {
     if (!(await lookup(file))) await fetchAndStore(VISITS, file).catch(() => undefined);
   }
-}
-
-async function manifest() {
-  const url = BUILD.root + "offline.json";
-  let response = await lookup(url);
-  if (!response) {
-    await fetchAndStore(VISITS, url);
-    response = await lookup(url);
-  }
-  const data = await response.json();
-  if (data.version !== BUILD.version) throw new Error("outdated");
-  return data;
 }
 
 async function isKept(lang) {
@@ -208,8 +259,9 @@ self.addEventListener("install", (event) => {
 
 async function carryOver() {
   // What the reader had in the old version, fetched again as this version has it. A network
-  // failure fails the install (the old version stays and the browser tries again later); a file
-  // that is gone in this version is simply not carried over.
+  // failure, or a file that the server does not have in this version yet (a Mismatch: the upload
+  // is not complete), fails the install: the old version stays and the browser tries again on a
+  // later visit. A file that is gone in this version is simply not carried over.
   const visited = new Set();
   const kept = [];
   for (const name of await oldCaches()) {
@@ -222,10 +274,12 @@ async function carryOver() {
     for (const request of await cache.keys()) visited.add(key(request.url));
   }
   for (const url of visited) {
+    if (new URL(url).pathname === BUILD.root + "offline.json") continue; // manifest() fetches ours
     await fetchAndStore(VISITS, url).catch((error) => {
-      if (error instanceof TypeError) throw error;
+      if (error instanceof TypeError || error instanceof Mismatch) throw error;
     });
   }
+  await manifest(); // this version's offline.json must be there before it takes over
   for (const lang of kept) await keep(lang, true);
 }
 

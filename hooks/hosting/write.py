@@ -6,6 +6,7 @@ import dataclasses
 import pathlib
 import urllib.parse
 
+from hooks.build.common import REPO
 from hooks.hosting import compress, offline, policy, rules
 from hooks.pages import redirects
 
@@ -35,7 +36,17 @@ def write_host_files(site: pathlib.Path, site_url: str, cache: pathlib.Path) -> 
     """Write sw.js, offline.json, _nginx.conf, _nginx-brotli.conf, _headers, _redirects and the
     precompressed copies into `site`; `cache` keeps compressed results between builds."""
     site_path = site_path_of(site_url)
-    inline = policy.scan_site(site)
+    if rules.url(site_path) != site_path:
+        raise HostingError(
+            f"the site address {site_url!r} has a path with characters a host configuration would have to "
+            f"escape ({site_path!r}). Fix: set SITE_URL to an address whose path uses only letters, digits "
+            "and - . _ ~ /, like https://example.org/belangen/."
+        )
+    # The inline scripts the theme, overrides/ and the redirect pages can write: nothing else is hashed.
+    known = policy.known_scripts(
+        [*policy.theme_templates(REPO / "overrides"), redirects.PAGE.replace("{url}", "{{ url }}")]
+    )
+    inline = policy.scan_site(site, known)
     if inline.problems:
         raise HostingError("\n".join(inline.problems))
     headers = policy.security_headers(inline)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import pathlib
 import posixpath
+import urllib.parse
 
 from hooks.build import strict_yaml
 from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, REPO, SourceError, url_prefix, where_is
@@ -99,6 +100,8 @@ def _bad(path: object) -> str:
     if not isinstance(path, str) or not path.endswith(".md"):
         return "is not a page path (it must end in .md)"
     parts = path.split("/")
+    if any(ord(c) < 32 or ord(c) == 127 for c in path):
+        return "holds an invisible control character (a tab, a line break)"
     if path.startswith("/") or "\\" in path or ":" in path or ".." in parts or "" in parts or "." in parts:
         return "leaves the site (no leading '/', no '..', no '\\', no scheme)"
     return ""
@@ -126,7 +129,8 @@ def write_redirects(site: pathlib.Path, site_path: str, redirects: dict[str, str
                     f"{where}: /{prefix}{_dir_url(old)} is still a real page. Remove the redirect or the page."
                 )
                 continue
-            url = posixpath.join(site_path, prefix, _dir_url(new))
+            # Percent-encoded: a path with a space, a quote or '<' stays one safe address in the page.
+            url = urllib.parse.quote(posixpath.join(site_path, prefix, _dir_url(new)), safe="/")
             title, moved = TEXT.get(lang, TEXT[DEFAULT_LANGUAGE])
             source.parent.mkdir(parents=True, exist_ok=True)
             body = PAGE.format(lang=lang, title=title, moved=moved, url=html.escape(url))
