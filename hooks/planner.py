@@ -139,8 +139,9 @@ def step_data(lang: str, where: str, part: content.Part) -> tuple[dict, list[str
     return data, problems
 
 
-def situation_steps(path: pathlib.Path = SITUATIONS) -> tuple[dict, list[str]]:
+def situation_steps(path: pathlib.Path | None = None) -> tuple[dict, list[str]]:
     """data/planner-situations.yml: {guide: {situation id: [step ids]}}, one list for both languages."""
+    path = path or SITUATIONS
     try:
         source = load_yaml(path)
     except SourceError as exc:
