@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from tests.helpers import REPO, pick_language, wait_for_path
 from tests.quality_helpers import axe_run
+from tests.worksheets_helpers import pdf_text, render_page
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PREFIX = {"nl": "", "en": "en/"}
@@ -54,7 +55,7 @@ def guides(built_site) -> dict[str, dict]:
 @contextlib.contextmanager
 def fresh(browser, server: str, viewport: str = "desktop", **options):
     """A new browser profile whose every request is logged; afterwards none may have left the site."""
-    context = browser.new_context(viewport=VIEWPORTS[viewport], timezone_id="UTC", **options)
+    context = browser.new_context(viewport=VIEWPORTS[viewport], **{"timezone_id": "UTC", **options})
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     try:
@@ -319,6 +320,123 @@ def test_the_script_and_the_agenda_print_on_a4_with_what_each_needs(browser, ser
             assert text in flat, f"{text!r} not in the printed agenda"
         for text in (opening["questions"][0], ui("anders", lang), "Graag voor vrijdag.", ui("goal", lang) + ":"):
             assert text not in flat, f"{text!r} is facilitator text, but it is in the agenda"
+
+
+WRITTEN = {"nl": "maandag 14 december 2026", "en": "Monday 14 December 2026"}
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shared(page) -> str:
+    """The plan in the share link (the address bar keeps an opened link as it came until an edit)."""
+    return page.input_value("#planner-link").split("?", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_agenda_gives_title_date_in_words_venue_start_to_end_and_purpose(browser, server, lang):
+    venue = "Wijkcentrum De Boog, zaal 2 <b>"
+    purpose = "We maken de belangen van alle partners zichtbaar."
+    q = urllib.parse.quote_plus
+    link = f"?p=kerngesprek,pauze:15&start=13:30&datum=2026-12-14&titel=Aardgasvrij+West&plaats={q(venue)}"
+    link += f"&bedoeling={q(purpose)}&v=1"
+    # Ten hours behind UTC: a date read as midnight UTC would print Sunday the 13th here.
+    with fresh(browser, server, timezone_id="Pacific/Honolulu") as context:
+        page = context.new_page()
+        open_planner(page, server, lang, link)
+        page.click("label[for=planner-print-agenda]")
+        agenda, reader = _pdf_text(page)
+        assert len(reader.pages) == 1
+        flat = _flat(agenda)
+        for text in ("Aardgasvrij West", f"{WRITTEN[lang]}, 13:30–16:15", ui("where", lang), venue, purpose):
+            assert text in flat, f"{text!r} not in the printed agenda: {flat[:300]}"
+        assert "2026-12-14" not in flat
+        # Venue and purpose are fields of the plan, kept in its link, shown as text.
+        assert page.input_value("#planner-plaats") == venue
+        assert page.input_value("#planner-bedoeling") == purpose
+        page.fill("#planner-plaats", venue + " 3")
+        assert query(page).endswith(f"&titel=Aardgasvrij+West&plaats={q(venue + ' 3')}&bedoeling={q(purpose)}&v=1")
+        assert page.locator("#planner b").count() == 0
+        # Capped: a venue longer than the field takes is cut, the rest of the link still opens.
+        open_planner(page, server, lang, "?p=kerngesprek&plaats=" + "x" * 200 + "&start=13:30&v=1")
+        assert page.input_value("#planner-plaats") == "x" * 120
+        assert shared(page) == "p=kerngesprek&start=13:30&plaats=" + "x" * 120 + "&v=1"
+        # An older link, without venue and purpose, opens as it did and stays the same link.
+        open_planner(page, server, lang, "?p=kerngesprek&start=13:30&datum=2026-12-14&v=1")
+        assert shared(page) == "p=kerngesprek&start=13:30&datum=2026-12-14&v=1"
+        assert page.input_value("#planner-plaats") == "" and page.locator("#planner .planner-notice li").count() == 0
+        page.click("label[for=planner-print-agenda]")
+        agenda, _ = _pdf_text(page)
+        assert f"{WRITTEN[lang]}, 13:30–16:00" in _flat(agenda) and ui("where", lang) not in agenda
+        # The title is a title on paper: bold, black and large, not a thin grey heading.
+        page.emulate_media(media="print")
+        weight, colour, size = page.eval_on_selector(
+            "#planner .planner-print__agenda h2",
+            "e => { const s = getComputedStyle(e); return [+s.fontWeight, s.color, parseFloat(s.fontSize)]; }",
+        )
+        assert weight >= 700 and colour == "rgb(0, 0, 0)" and size >= 26, (weight, colour, size)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_script_prints_only_the_situations_of_the_steps_in_the_plan_once_per_guide(browser, server, guides, lang):
+    g = guides[lang]["kerngesprek"]
+    opening = g["steps"][0]
+
+    def start(a) -> str:
+        return _flat(a["text"][0])[:60]
+
+    with fresh(browser, server) as context:
+        page = context.new_page()
+        # One ten-minute step: none of the guide's situations belong to it.
+        open_planner(page, server, lang, "?p=kerngesprek.opening&start=13:30&v=1")
+        script, reader = _pdf_text(page)
+        flat = _flat(script)
+        assert _flat(opening["questions"][0]) in flat
+        assert len(reader.pages) == 1 and ui("anders", lang) not in flat
+        assert not [a["id"] for a in g["anders"] if start(a) in flat]
+        # Two steps of the guide: the situations of those two, each once; the second block points up.
+        open_planner(page, server, lang, "?p=kerngesprek.rondes,pauze:10,kerngesprek.canvas&start=13:30&v=1")
+        flat = _flat(_pdf_text(page)[0])
+        wanted = [a for a in g["anders"] if {"rondes", "canvas"} & set(a["steps"])]
+        other = [a for a in g["anders"] if a not in wanted]
+        assert wanted and other
+        assert [a["id"] for a in wanted if flat.count(start(a)) != 1] == []
+        assert [a["id"] for a in other if start(a) in flat] == []
+        assert flat.count(ui("anders", lang)) == 2  # the heading, and the pointer up in the second block
+        assert _flat(ui("andersAbove", lang, c="13:30 " + g["title"])) in flat
+
+
+def _blank_below(image) -> float:
+    """How much of the page's text area (A4, 16 mm margins: site.css) is empty below its last ink."""
+    grey = image.convert("L")
+    width, height = grey.size
+    pixels = grey.load()
+    ink = [y for y in range(height) if any(pixels[x, y] < 160 for x in range(0, width, 2))]
+    top, bottom = height * 16 / 297, height * (297 - 16) / 297
+    return (bottom - ink[-1]) / (bottom - top) if ink else 1.0
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_script_leaves_no_page_half_empty_and_prints_addresses_short_and_whole(browser, server, lang):
+    prefix = PREFIX[lang]
+    link = "?p=kerngesprek.rondes,pauze:15,over-geld,vastgelopen-overleg.ronde,persoonlijke-belangen&start=13:30&v=1"
+    with fresh(browser, server) as context:
+        page = context.new_page()
+        open_planner(page, server, lang, link)
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as a real print does (site.js)
+        pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages >= 3
+    blank = [round(_blank_below(render_page(pdf, dpi=30, page=n)), 2) for n in range(1, pages + 1)]
+    assert max(blank[:-1]) <= 0.4, f"blank part of each page: {blank}"
+    text = pdf_text(pdf)
+    lines = [line.strip() for line in text.splitlines()]
+    host = server.split("://", 1)[1]
+    for path in ("kerngesprek/#rondes", "over-geld/", "vastgelopen-overleg/#ronde", "persoonlijke-belangen/"):
+        address = f"{host}{prefix}gesprekken/{path}"
+        assert any(address in line for line in lines), f"{address} is not printed whole on one line"
+    assert "http://" not in text and "https://" not in text
 
 
 # --- run mode --------------------------------------------------------------------------------------

@@ -205,3 +205,33 @@ def test_the_link_guard_checks_the_situations_and_the_invitations(built_site, tm
         "anchor on the templates page (in plannen/gidsen.json). Rebuild the site; the templates page gives every "
         "template the anchor of its id.",
     ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_situation_names_the_steps_it_belongs_to(built_site, lang):
+    """The script prints a guide's 'when it goes differently' situations only for the steps in the
+    plan: each situation in details.json carries its steps (data/planner-situations.yml)."""
+    prefix = "" if lang == "nl" else f"{lang}/"
+    details = json.loads((built_site / prefix / "plannen" / "details.json").read_text(encoding="utf-8"))
+    for guide in _data(built_site, lang)["guides"]:
+        ids = {s["id"] for s in guide["steps"]}
+        situations = details["guides"][guide["slug"]]["anders"]
+        assert situations and all(a["steps"] and set(a["steps"]) <= ids for a in situations), guide["slug"]
+    kern = {a["id"]: a["steps"] for a in details["guides"]["kerngesprek"]["anders"]}
+    assert not any("opening" in steps for steps in kern.values())  # the opening has none of its own
+
+
+def test_a_situation_without_steps_or_with_a_step_the_guide_lacks_is_named(tmp_path, monkeypatch):
+    source = tmp_path / "planner-situations.yml"
+    text = (REPO / "data" / "planner-situations.yml").read_text(encoding="utf-8")
+    text = text.replace("  stilte: [ongemakkelijke-ronde]\n", "", 1)
+    text = text.replace("  lekken: [afspraken]\nbelangeninterview:", "  lekken: [afspraak]\nbelangeninterview:", 1)
+    source.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(planner, "SITUATIONS", source)
+    data, problems = planner.build_all()
+    assert any(
+        "kerngesprek.md: situation '### Stilte {#stilte}' has no steps in" in p and "kerngesprek: stilte:" in p
+        for p in problems
+    ), problems
+    assert any("intake.md:" in p and "the step(s) afspraak, which the guide does not have" in p for p in problems)
+    assert all("kerngesprek" not in [g["slug"] for g in data[lang]["guides"]] for lang in LANGUAGES)

@@ -7,7 +7,9 @@ Read with the same parser that checks that a guide's steps add up (hooks/content
   (en: '**Shorter:**'), fewer minutes than the step has;
 - one or more literal questions, marked in the text as *"…?"*{.vraag} (attr_list: the page shows
   them as before, in italics);
-- the guide's '## … {#anders}' section (what to do when it goes differently).
+- the guide's '## … {#anders}' section (what to do when it goes differently), each situation with
+  the steps it belongs to in data/planner-situations.yml (the script prints only those of the
+  steps in the plan).
 Both languages must agree on guides, step ids, minutes and shortening: a plan link opens the same
 plan in either language. Each problem names the file, the step and the fix (AUTHORING.md).
 The planner's own words (data/planner.yml) go into the same file, one language each, and so do
@@ -48,6 +50,7 @@ FILE = "plannen/gidsen.json"  # below each language's root: /plannen/gidsen.json
 DETAILS = "plannen/details.json"  # loaded when first needed (the script, run mode, the export)
 INVITATION = "invitation"  # the template kind the planner offers per guide
 UI = REPO / "data" / "planner.yml"
+SITUATIONS = REPO / "data" / "planner-situations.yml"  # which steps each 'when it goes differently' belongs to
 RESERVED = ("pauze", "vrij")  # block names of the plan link (assets/planner.js); no guide may take them
 LABELS = {"nl": {"goal": "Doel", "shorter": "Korter"}, "en": {"goal": "Goal", "shorter": "Shorter"}}
 QUESTION = re.compile(r"(?<![*\w])\*(?!\*)(?P<q>[^*\n]+?)\*\{\s*:?\s*\.vraag\s*\}")
@@ -136,8 +139,47 @@ def step_data(lang: str, where: str, part: guides.Part) -> tuple[dict, list[str]
     return data, problems
 
 
-def guide_data(lang: str, path: pathlib.Path) -> tuple[dict | None, list[str]]:
-    """One guide for the planner (None when the guide itself is invalid: its page reports that)."""
+def situation_steps(path: pathlib.Path | None = None) -> tuple[dict, list[str]]:
+    """data/planner-situations.yml: {guide: {situation id: [step ids]}}, one list for both languages."""
+    path = path or SITUATIONS
+    try:
+        source = load_yaml(path)
+    except SourceError as exc:
+        return {}, [str(exc)]
+    if not isinstance(source, dict):
+        return {}, [f"{where_is(path)}: needs a mapping 'guide: {{situation id: [step ids]}}'."]
+    return source, []
+
+
+def _situations(where: str, slug: str, anders: list[dict], ids: list[str], listed: object) -> list[str]:
+    """Give each situation the steps it belongs to (data/planner-situations.yml); what is missing
+    or names a step the guide does not have."""
+    file, problems = where_is(SITUATIONS), []
+    listed = listed if isinstance(listed, dict) else {}
+    for situation in anders:
+        steps = listed.get(situation["id"])
+        if not isinstance(steps, list) or not steps or not all(isinstance(s, str) for s in steps):
+            problems.append(
+                f"{where}: situation '### {situation['title']} {{#{situation['id']}}}' has no steps in {file}. "
+                f"Add '{slug}: {situation['id']}: [step ids]' with the steps it belongs to (AUTHORING.md: the planner)."
+            )
+            continue
+        unknown = [s for s in steps if s not in ids]
+        if unknown:
+            problems.append(
+                f"{where}: {file} gives situation '{situation['id']}' the step(s) {', '.join(unknown)}, which the "
+                f"guide does not have (its steps: {', '.join(ids)})."
+            )
+        situation["steps"] = [s for s in steps if s in ids]
+    extra = sorted(set(listed) - {s["id"] for s in anders})
+    if extra:
+        problems.append(f"{where}: {file} lists situation(s) {', '.join(extra)}, which the guide does not have.")
+    return problems
+
+
+def guide_data(lang: str, path: pathlib.Path, situations: dict | None = None) -> tuple[dict | None, list[str]]:
+    """One guide for the planner (None when the guide itself is invalid: its page reports that).
+    `situations`: data/planner-situations.yml (read when not given)."""
     body, meta = guides.read_page(path)
     where = where_is(path)
     if guides.validate_guide(path, body, meta):
@@ -154,6 +196,10 @@ def guide_data(lang: str, path: pathlib.Path) -> tuple[dict | None, list[str]]:
         {"id": part.id, "title": plain(part.title), "text": paragraphs(part.body)}
         for part in guides.section_parts(body, "anders")
     ]
+    if situations is None:
+        situations, found = situation_steps()
+        problems += found
+    problems += _situations(where, path.stem, anders, ids, situations.get(path.stem))
     if not anders:
         problems.append(
             f"{where}: no '## … {{#anders}}' section with ### situations: the planner's script shows them "
@@ -229,6 +275,8 @@ def build_all(docs: pathlib.Path = DOCS) -> tuple[dict[str, dict], list[str]]:
     """The planner data of every language, and every problem. A guide with a problem in any
     language is left out of every language (a plan link must mean the same in both)."""
     ui, problems = ui_texts()
+    situations, situation_problems = situation_steps()
+    problems += situation_problems
     found: dict[str, dict[str, tuple[dict, pathlib.Path]]] = {}  # slug -> lang -> (guide, file)
     bad: set[str] = set()
     for lang in LANGUAGES:
@@ -237,7 +285,7 @@ def build_all(docs: pathlib.Path = DOCS) -> tuple[dict[str, dict], list[str]]:
                 problems.append(f"{where_is(path)}: '{path.stem}' is a word of the plan link; rename the guide.")
                 bad.add(path.stem)
                 continue
-            guide, guide_problems = guide_data(lang, path)
+            guide, guide_problems = guide_data(lang, path, situations)
             problems += guide_problems
             if guide is None or guide_problems:
                 bad.add(path.stem)

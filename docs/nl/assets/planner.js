@@ -5,9 +5,11 @@
  *
  * The plan link (version 1; every value is text, never HTML):
  *   ?p=kerngesprek.rondes,pauze:15,vrij:30:Koffie+en+thee,over-geld:80&start=13:30&doel=150
- *    &datum=2025-03-12&titel=…&notitie=…&v=1
+ *    &datum=2025-03-12&titel=…&plaats=…&bedoeling=…&notitie=…&v=1
  *   p      blocks, comma-separated: <guide> (the whole guide), <guide>.<step id>, pauze, vrij;
  *          ':<minutes>' when not the guide's own; a free block's title after a second ':'
+ *   plaats where the meeting is, bedoeling what it is for: text for the printed agenda, cut at
+ *          MAX_TEXT characters (both are newer than v=1's first links, which open as before)
  *   text   percent-encoded, '+' for a space; only letters, digits and - . _ ~ % + : , = & remain,
  *          and the link ends in v=1, so no mail program cuts a trailing dot or bracket off it
  * A block the guides no longer have, or a part that cannot be read, is shown by name and kept
@@ -28,6 +30,7 @@
   var SELF = (document.currentScript || document.querySelector("script[src*='planner.js']") || {}).src || "";
 
   var STORE = "bot-plan", RUN_STORE = "bot-plan-run", VERSION = 1, MAX_MIN = 600;
+  var MAX_TEXT = { plaats: 120, bedoeling: 300 }; // the place and purpose on the printed agenda
   var NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   // The planner's words come with the guide data (data/planner.yml, one language); these two are
   // needed before it arrives.
@@ -121,7 +124,7 @@
   }
 
   function parse(search) {
-    var out = { blocks: [], start: "", doel: null, datum: "", titel: "", notitie: "", extra: [], problems: [], version: VERSION };
+    var out = { blocks: [], start: "", doel: null, datum: "", titel: "", plaats: "", bedoeling: "", notitie: "", extra: [], problems: [], version: VERSION };
     function problem(key, value) { out.problems.push({ key: key, value: shown(value) }); }
     search.replace(/^\?/, "").split("&").forEach(function (pair) {
       if (!pair) return;
@@ -153,6 +156,8 @@
         else problem("datum", value);
       } else if (key === "titel" || key === "notitie") {
         try { out[key] = dec(value); } catch (e) { problem(key, value); }
+      } else if (key === "plaats" || key === "bedoeling") {
+        try { out[key] = dec(value).slice(0, MAX_TEXT[key]); } catch (e) { problem(key, value); }
       } else {
         out.extra.push(safe(pair));
       }
@@ -176,6 +181,8 @@
     if (p.doel) q.push("doel=" + p.doel);
     if (p.datum) q.push("datum=" + p.datum);
     if (p.titel) q.push("titel=" + enc(p.titel));
+    if (p.plaats) q.push("plaats=" + enc(p.plaats));
+    if (p.bedoeling) q.push("bedoeling=" + enc(p.bedoeling));
     if (p.notitie) q.push("notitie=" + enc(p.notitie));
     q = q.concat(p.extra);
     if (q.length) q.push("v=" + VERSION);
@@ -354,8 +361,12 @@
     var doel = bind(el("input", { type: "number", min: "1", max: "1440", step: "5", inputmode: "numeric" }), "doel", function (v) {
       return /^\d+$/.test(v) && +v >= 1 && +v <= 1440 ? +v : null;
     });
+    var plaats = bind(el("input", { type: "text", maxlength: String(MAX_TEXT.plaats), autocomplete: "off" }), "plaats");
+    var bedoeling = bind(el("textarea", { rows: "2", maxlength: String(MAX_TEXT.bedoeling) }), "bedoeling");
     var notitie = bind(el("textarea", { rows: "3", maxlength: "1000" }), "notitie");
     titel.value = plan.titel;
+    plaats.value = plan.plaats;
+    bedoeling.value = plan.bedoeling;
     datum.value = plan.datum;
     start.value = plan.start;
     doel.value = plan.doel || "";
@@ -364,7 +375,9 @@
       el("h2", { id: "planner-h-settings", text: t.settings }),
       el("div", { class: "planner-grid" },
         field("planner-titel", t.titel, titel), field("planner-datum", t.datum, datum),
-        field("planner-start", t.start, start), field("planner-doel", t.doel, doel)),
+        field("planner-start", t.start, start), field("planner-doel", t.doel, doel),
+        field("planner-plaats", t.plaats, plaats)),
+      field("planner-bedoeling", t.bedoeling, bedoeling, t.bedoelingHelp),
       field("planner-notitie", t.notitie, notitie, t.notitieHelp));
   }
 
@@ -580,15 +593,55 @@
 
   /* ---- Print views: the facilitator's script and the participants' agenda -------------------- */
 
+  /* A date of the link (yyyy-mm-dd) as a person writes it, in the page's language ('maandag 14
+   * december 2026', 'Monday 14 December 2026'); read as a calendar day, so no time zone moves it. */
+  function longDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || ""), parts = {};
+    if (!m) return iso || "";
+    var day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    if (day.getUTCMonth() !== +m[2] - 1 || !window.Intl || !Intl.DateTimeFormat.prototype.formatToParts) return iso;
+    new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+      .formatToParts(day).forEach(function (p) { parts[p.type] = p.value; });
+    return [parts.weekday, parts.day, parts.month, parts.year].join(" ");
+  }
+
+  /* A page address on paper: without the scheme, never broken inside (planner.css). */
+  function shortUrl(href) {
+    var u = new URL(href);
+    return u.host + u.pathname + u.hash;
+  }
+
+  /* When, where and what for: the head of both print views. */
+  function printHead(box, title, sum) {
+    var times = plan.start ? plan.start + "–" + clock(sum) : duration(sum);
+    box.append(el("h2", { class: "planner-print__title", text: title }));
+    var facts = el("dl", { class: "planner-print__facts" },
+      el("dt", { text: t.when }), el("dd", { class: "planner-print__when", text: [longDate(plan.datum), times].filter(Boolean).join(", ") }));
+    if (plan.plaats) facts.append(el("dt", { text: t.where }), el("dd", { class: "planner-print__where", text: plan.plaats }));
+    box.append(facts);
+    if (plan.bedoeling) box.append(el("p", { class: "planner-print__purpose" }, el("strong", { text: t.purpose + ": " }), plan.bedoeling));
+  }
+
   function printViews(vs, sum) {
     var shown = vs.filter(function (v) { return !v.missing; });
-    var when = [plan.datum, plan.start ? plan.start + "–" + clock(sum) : duration(sum)].filter(Boolean).join(" · ");
-    var script = el("div", { class: "planner-print__script" },
-      el("h2", { text: t.script + (plan.titel ? ": " + plan.titel : "") }), el("p", { class: "planner-print__when", text: when }));
+    var script = el("div", { class: "planner-print__script" });
+    printHead(script, t.script + (plan.titel ? ": " + plan.titel : ""), sum);
     if (plan.notitie) script.append(el("p", { class: "planner-print__note" }, el("strong", { text: t.note + ": " }), plan.notitie));
-    var agenda = el("div", { class: "planner-print__agenda" },
-      el("h2", { text: plan.titel || t.agenda }), el("p", { class: "planner-print__when", text: when }));
-    var rows = el("ol", { class: "planner-print__rows" }), firstAt = {};
+    var agenda = el("div", { class: "planner-print__agenda" });
+    printHead(agenda, plan.titel || t.agenda, sum);
+    // Per guide the steps in the plan: its 'when it goes differently' shows only their situations.
+    var inPlan = {}, firstAt = {};
+    shown.forEach(function (v) {
+      if (!v.g) return;
+      inPlan[v.g.slug] = inPlan[v.g.slug] || {};
+      v.segments.forEach(function (s) { inPlan[v.g.slug][s.step.id] = true; });
+    });
+    function situations(g, steps) {
+      return (g.anders || []).filter(function (a) {
+        return !a.steps || a.steps.some(function (id) { return steps[id]; });
+      });
+    }
+    var rows = el("ol", { class: "planner-print__rows" });
     shown.forEach(function (v) {
       var range = clock(v.from) + "–" + clock(v.from + v.minutes);
       var row = el("li", {}, el("span", { class: "planner-print__time", text: range }), " " + v.title);
@@ -603,7 +656,7 @@
         el("h3", {}, el("span", { class: "planner-print__time", text: range }), " " + v.title + " (" + duration(v.minutes) + ")"));
       if (v.g) {
         block.append(el("p", { class: "planner-print__from" }, t.from + ": ",
-          el("a", { href: pageUrl(v.url), "data-print-url": pageUrl(v.url), text: v.b.kind === "guide" ? v.g.title : v.g.title + " › " + v.title })));
+          el("a", { href: pageUrl(v.url), "data-print-url": shortUrl(pageUrl(v.url)), text: v.b.kind === "guide" ? v.g.title : v.g.title + " › " + v.title })));
       }
       if (v.b.kind === "guide") block.append(el("p", {}, el("strong", { text: t.goal + ": " }), v.g.goal));
       v.segments.forEach(function (s) {
@@ -617,15 +670,21 @@
         part.append(qs);
         block.append(part);
       });
+      var own = {};
+      v.segments.forEach(function (s) { if (s.step) own[s.step.id] = true; });
       if (v.g && firstAt[v.g.slug] === undefined) {
-        firstAt[v.g.slug] = clock(v.from);
-        var dl = el("dl", {});
-        (v.g.anders || []).forEach(function (a) {
-          dl.append(el("dt", { text: a.title }));
-          a.text.forEach(function (p) { dl.append(el("dd", { text: p })); });
-        });
-        block.append(el("h4", { text: t.anders }), dl);
-      } else if (v.g) {
+        var found = situations(v.g, inPlan[v.g.slug]);
+        firstAt[v.g.slug] = found.length ? clock(v.from) : null;
+        if (found.length) {
+          var dl = el("dl", { class: "planner-print__anders" });
+          found.forEach(function (a) {
+            var item = el("div", {}, el("dt", { text: a.title }));
+            a.text.forEach(function (p) { item.append(el("dd", { text: p })); });
+            dl.append(item);
+          });
+          block.append(el("h4", { text: t.anders }), dl);
+        }
+      } else if (v.g && firstAt[v.g.slug] && situations(v.g, own).length) {
         block.append(el("p", { class: "planner-print__label", text: fmt(t.andersAbove, { c: firstAt[v.g.slug] + " " + v.g.title }) }));
       }
       script.append(block);
@@ -842,7 +901,7 @@
     var previous = "", record = stored(STORE);
     window.clearInterval(timer);
     run = null;
-    if (/[?&](p|start|doel|datum|titel|notitie)=/.test(window.location.search)) {
+    if (/[?&](p|start|doel|datum|titel|plaats|bedoeling|notitie)=/.test(window.location.search)) {
       plan = parse(window.location.search);
       var query = serialise(plan);
       if (record && record.query && record.query !== query) previous = record.query;
@@ -874,7 +933,7 @@
       return r.json();
     });
     // A plan with guides in it (from the link or this browser) needs the details: both at once.
-    var record = stored(STORE), linked = /[?&](p|start|doel|datum|titel|notitie)=/.test(window.location.search);
+    var record = stored(STORE), linked = /[?&](p|start|doel|datum|titel|plaats|bedoeling|notitie)=/.test(window.location.search);
     var more = needsDetails(parse(linked ? window.location.search : "?" + ((record && record.query) || "")))
       ? fetchDetails(lang).catch(function () { return null; }) : null;
     Promise.all([ready, more]).then(function (both) {

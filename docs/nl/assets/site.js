@@ -157,13 +157,15 @@
 })();
 
 /* Print: every link in the content shows its full address after the text, so a printed guide or
- * handout still tells the reader where to go. */
+ * handout still tells the reader where to go. A link that brings its own print address (the
+ * planner's short ones) keeps it. */
 (function () {
   "use strict";
   function addresses() {
     var links = document.querySelectorAll(".md-content a[href]:not(.headerlink)");
     for (var i = 0; i < links.length; i++) {
       var href = links[i].href;
+      if (links[i].hasAttribute("data-print-url")) continue;
       if (/^https?:/.test(href) && links[i].textContent.trim() !== href) links[i].setAttribute("data-print-url", href);
     }
   }
