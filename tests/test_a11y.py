@@ -129,9 +129,17 @@ def test_search_opens_with_slash_and_results_are_reached_with_arrow_keys(server,
     page.goto(server + path)
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type(query, delay=40)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(300)
+    # Material reads the query on keyup: the whole query in one go, then one keyup, so the first
+    # results drawn are the final ones (typed letter by letter, a later letter's results could
+    # replace the list while ArrowDown moved into it; it failed so on a loaded machine).
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "q => document.querySelector('.md-search__input').value === q"
+        " && document.querySelector('.md-search-result__item') !== null",
+        arg=query,
+        timeout=10_000,
+    )
     page.keyboard.press("ArrowDown")
     result = _focused(page)
     assert result["tag"] == "a" and "md-search-result__link" in result["cls"], f"ArrowDown focused {result}"
