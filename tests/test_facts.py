@@ -60,7 +60,10 @@ def test_no_page_states_a_fact_by_hand():
     for lang, path in _pages():
         source = path.read_text(encoding="utf-8")
         plain = _plain(source)
+        here = path.relative_to(REPO / "docs" / lang).as_posix()
         for fact_id, fact in known.items():
+            if fact.get("owner") == here:
+                continue  # the page that holds the full text the fact sums up
             for pattern in (fact.get("restated") or {}).get(lang, []):
                 for match in re.finditer(pattern, source, re.I):
                     found.append(f"{path.relative_to(REPO)}: '{match.group(0)}' states fact '{fact_id}' by hand")
@@ -102,6 +105,54 @@ def test_the_core_session_script_and_the_session_plan_follow_the_timing_table(la
     assert [row[0] for row in rows] == [m for _, m in facts.column("kerngesprek-tijden", 4)], (
         "the session plan's example (worksheets/draaiboek.yml, four partners) must follow the timing table"
     )
+
+
+def test_the_recurring_advice_has_one_source_and_the_pages_show_it():
+    """The advice that kept drifting apart (issue 24) is a fact, and the pages that give it show
+    the fact: what goes on paper, the kick-off's running order, when the ground rules go out, who
+    goes first and the route for a newcomer."""
+    known = facts.facts()
+    shown_on = {
+        "op-papier": ["methode/veilig-maken.md", "gesprekken/vastgelopen-overleg.md"],
+        "startbijeenkomst-verloop": ["methode/veilig-maken.md"],
+        "spelregels-rondsturen": ["methode/veilig-maken.md", "gesprekken/startbijeenkomst.md"],
+        "voorgaan": ["methode/veilig-maken.md", "gesprekken/startbijeenkomst.md", "methode/rollen.md"],
+        "nieuwe-mensen": ["methode/vastleggen.md", "gesprekken/periodieke-check.md"],
+    }
+    missing = []
+    for fact_id, pages in shown_on.items():
+        assert fact_id in known, fact_id
+        for lang in LANGS:
+            for page in pages:
+                source = (REPO / "docs" / lang / page).read_text(encoding="utf-8")
+                if f"<!-- fact:{fact_id} -->" not in source:
+                    missing.append(f"docs/{lang}/{page}: <!-- fact:{fact_id} -->")
+    assert not missing, "pages that give this advice without the fact:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_kick_off_summary_follows_the_kick_off_script(lang):
+    """The running order on the method page is the kick-off guide's own timed steps."""
+    fact = facts.facts()["startbijeenkomst-verloop"]
+    body = (REPO / "docs" / lang / fact["owner"]).read_text(encoding="utf-8")
+    said = [int(m) for m in re.findall(r"\((\d+) min\)", fact[lang])]
+    assert said == [minutes for _, minutes in facts._steps(body)], (
+        f"fact 'startbijeenkomst-verloop' ({lang}) lists {said} minutes; the guide's steps differ"
+    )
+    assert len(said) >= 5
+
+
+def test_a_page_restating_a_summed_up_fact_is_found_and_the_owner_is_not(tmp_path):
+    known = facts.facts()
+    pattern = known["startbijeenkomst-verloop"]["restated"]["nl"][0]
+    assert re.search(pattern, "### 4. Spelregels afspreken (30 minuten) {#stap-4}", re.I)
+    assert re.search(pattern, "### Spelregels maken (30 min) {#spelregels}", re.I)
+    assert not re.search(pattern, "### Opening en spelregels (10 min) {#opening}", re.I)
+    rounds = known["spelregels-rondsturen"]["restated"]["nl"][0]
+    assert re.search(rounds, "Stuur de spelregels dezelfde dag rond.", re.I)
+    assert not re.search(rounds, "Stuur de spelregels <!-- fact:spelregels-rondsturen --> rond.", re.I)
+    paper = known["op-papier"]["restated"]["nl"]
+    assert any(re.search(p, "Binnen twee dagen: maak een foto van de muur en stuur die rond.", re.I) for p in paper)
 
 
 def test_markers_render_links_for_the_page_and_keep_indentation():
