@@ -243,3 +243,18 @@ def test_a_page_naming_an_unknown_fact_fails_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/en/methode/samenvatting.md: <!-- fact:grondregel --> names no fact in data/facts.yml" in result.stderr
+
+
+def test_the_check_command_names_an_owner_that_is_not_a_page(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    source = project / "data" / "facts.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("owner: gesprekken/startbijeenkomst.md", "owner: gesprekken/startbijeenkomt.md"), encoding="utf-8"
+    )
+    result = _run_check(project)
+    assert result.returncode == 1
+    assert (
+        "data/facts.yml: fact 'startbijeenkomst-verloop': owner 'gesprekken/startbijeenkomt.md' is not a page"
+        in result.stderr
+    )
