@@ -258,3 +258,23 @@ def test_the_check_command_names_an_owner_that_is_not_a_page(tmp_path):
         "data/facts.yml: fact 'startbijeenkomst-verloop': owner 'gesprekken/startbijeenkomt.md' is not a page"
         in result.stderr
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_90_minute_stuck_meeting_is_the_guides_shortest_steps_and_adds_up(lang):
+    """vastgelopen-overleg#negentig-minuten: per block the full minutes are the step's, the short
+    minutes are the step's own 'Shorter' (or its full minutes), and the totals are 150 and 90."""
+    body = (REPO / "docs" / lang / "gesprekken" / "vastgelopen-overleg.md").read_text(encoding="utf-8")
+    label = {"nl": "Korter", "en": "Shorter"}[lang]
+    verloop = body[body.index("{#verloop}") : body.index("{#anders}")]
+    steps = {}
+    for match in re.finditer(r"^###\s.*?\((\d+) min\)\s*\{#([\w-]+)\}\n(.*?)(?=^###\s|\Z)", verloop, re.M | re.S):
+        short = re.search(rf"\*\*{label}:\*\*\s*(\d+) min", match.group(3))
+        steps[match.group(2)] = (int(match.group(1)), int(short.group(1)) if short else int(match.group(1)))
+    section = body[body.index("{#negentig-minuten}") :]
+    rows = re.findall(r"^\| \[[^\]]+\]\(#([\w-]+)\) \| (\d+) \| (\d+) \|", section, re.M)
+    assert [row[0] for row in rows] == list(steps), "the 90-minute table lists every step, in order"
+    assert {step: (int(full), int(short)) for step, full, short in rows} == steps
+    assert sum(full for full, _ in steps.values()) == 150
+    assert sum(short for _, short in steps.values()) == 90
+    assert re.search(r"^\| \*\*\w+\*\* \| \*\*150\*\* \| \*\*90\*\* \|", section, re.M)
