@@ -60,7 +60,10 @@ def test_no_page_states_a_fact_by_hand():
     for lang, path in _pages():
         source = path.read_text(encoding="utf-8")
         plain = _plain(source)
+        here = path.relative_to(REPO / "docs" / lang).as_posix()
         for fact_id, fact in known.items():
+            if fact.get("owner") == here:
+                continue  # the page that holds the full text the fact sums up
             for pattern in (fact.get("restated") or {}).get(lang, []):
                 for match in re.finditer(pattern, source, re.I):
                     found.append(f"{path.relative_to(REPO)}: '{match.group(0)}' states fact '{fact_id}' by hand")
@@ -102,6 +105,54 @@ def test_the_core_session_script_and_the_session_plan_follow_the_timing_table(la
     assert [row[0] for row in rows] == [m for _, m in facts.column("kerngesprek-tijden", 4)], (
         "the session plan's example (worksheets/draaiboek.yml, four partners) must follow the timing table"
     )
+
+
+def test_the_recurring_advice_has_one_source_and_the_pages_show_it():
+    """The advice that kept drifting apart (issue 24) is a fact, and the pages that give it show
+    the fact: what goes on paper, the kick-off's running order, when the ground rules go out, who
+    goes first and the route for a newcomer."""
+    known = facts.facts()
+    shown_on = {
+        "op-papier": ["methode/veilig-maken.md", "gesprekken/vastgelopen-overleg.md"],
+        "startbijeenkomst-verloop": ["methode/veilig-maken.md"],
+        "spelregels-rondsturen": ["methode/veilig-maken.md", "gesprekken/startbijeenkomst.md"],
+        "voorgaan": ["methode/veilig-maken.md", "gesprekken/startbijeenkomst.md", "methode/rollen.md"],
+        "nieuwe-mensen": ["methode/vastleggen.md", "gesprekken/periodieke-check.md"],
+    }
+    missing = []
+    for fact_id, pages in shown_on.items():
+        assert fact_id in known, fact_id
+        for lang in LANGS:
+            for page in pages:
+                source = (REPO / "docs" / lang / page).read_text(encoding="utf-8")
+                if f"<!-- fact:{fact_id} -->" not in source:
+                    missing.append(f"docs/{lang}/{page}: <!-- fact:{fact_id} -->")
+    assert not missing, "pages that give this advice without the fact:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_kick_off_summary_follows_the_kick_off_script(lang):
+    """The running order on the method page is the kick-off guide's own timed steps."""
+    fact = facts.facts()["startbijeenkomst-verloop"]
+    body = (REPO / "docs" / lang / fact["owner"]).read_text(encoding="utf-8")
+    said = [int(m) for m in re.findall(r"\((\d+) min\)", fact[lang])]
+    assert said == [minutes for _, minutes in facts._steps(body)], (
+        f"fact 'startbijeenkomst-verloop' ({lang}) lists {said} minutes; the guide's steps differ"
+    )
+    assert len(said) >= 5
+
+
+def test_a_page_restating_a_summed_up_fact_is_found_and_the_owner_is_not(tmp_path):
+    known = facts.facts()
+    pattern = known["startbijeenkomst-verloop"]["restated"]["nl"][0]
+    assert re.search(pattern, "### 4. Spelregels afspreken (30 minuten) {#stap-4}", re.I)
+    assert re.search(pattern, "### Spelregels maken (30 min) {#spelregels}", re.I)
+    assert not re.search(pattern, "### Opening en spelregels (10 min) {#opening}", re.I)
+    rounds = known["spelregels-rondsturen"]["restated"]["nl"][0]
+    assert re.search(rounds, "Stuur de spelregels dezelfde dag rond.", re.I)
+    assert not re.search(rounds, "Stuur de spelregels <!-- fact:spelregels-rondsturen --> rond.", re.I)
+    paper = known["op-papier"]["restated"]["nl"]
+    assert any(re.search(p, "Binnen twee dagen: maak een foto van de muur en stuur die rond.", re.I) for p in paper)
 
 
 def test_markers_render_links_for_the_page_and_keep_indentation():
@@ -192,3 +243,38 @@ def test_a_page_naming_an_unknown_fact_fails_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/en/methode/samenvatting.md: <!-- fact:grondregel --> names no fact in data/facts.yml" in result.stderr
+
+
+def test_the_check_command_names_an_owner_that_is_not_a_page(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    source = project / "data" / "facts.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("owner: gesprekken/startbijeenkomst.md", "owner: gesprekken/startbijeenkomt.md"), encoding="utf-8"
+    )
+    result = _run_check(project)
+    assert result.returncode == 1
+    assert (
+        "data/facts.yml: fact 'startbijeenkomst-verloop': owner 'gesprekken/startbijeenkomt.md' is not a page"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_90_minute_stuck_meeting_is_the_guides_shortest_steps_and_adds_up(lang):
+    """vastgelopen-overleg#negentig-minuten: per block the full minutes are the step's, the short
+    minutes are the step's own 'Shorter' (or its full minutes), and the totals are 150 and 90."""
+    body = (REPO / "docs" / lang / "gesprekken" / "vastgelopen-overleg.md").read_text(encoding="utf-8")
+    label = {"nl": "Korter", "en": "Shorter"}[lang]
+    verloop = body[body.index("{#verloop}") : body.index("{#anders}")]
+    steps = {}
+    for match in re.finditer(r"^###\s.*?\((\d+) min\)\s*\{#([\w-]+)\}\n(.*?)(?=^###\s|\Z)", verloop, re.M | re.S):
+        short = re.search(rf"\*\*{label}:\*\*\s*(\d+) min", match.group(3))
+        steps[match.group(2)] = (int(match.group(1)), int(short.group(1)) if short else int(match.group(1)))
+    section = body[body.index("{#negentig-minuten}") :]
+    rows = re.findall(r"^\| \[[^\]]+\]\(#([\w-]+)\) \| (\d+) \| (\d+) \|", section, re.M)
+    assert [row[0] for row in rows] == list(steps), "the 90-minute table lists every step, in order"
+    assert {step: (int(full), int(short)) for step, full, short in rows} == steps
+    assert sum(full for full, _ in steps.values()) == 150
+    assert sum(short for _, short in steps.values()) == 90
+    assert re.search(r"^\| \*\*\w+\*\* \| \*\*150\*\* \| \*\*90\*\* \|", section, re.M)

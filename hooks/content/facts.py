@@ -7,7 +7,8 @@ data/facts.yml and put into each page where it says `<!-- fact:ID -->`.
   for the page that shows the fact, so MkDocs checks it like any other link.
 - A `table:` fact is rendered from its rows (minutes per number of partners); when it names a
   guide (`steps:`), the timed steps of that guide must equal one of its columns.
-- `restated:` lists patterns that betray a hand-written copy of the fact (tests/test_facts.py).
+- `restated:` lists patterns that betray a hand-written copy of the fact (tests/test_facts.py); `owner:`
+  names the one page that holds the full text the fact sums up (it may state it).
 
 A missing fact, a missing language or a malformed entry is a SourceError naming the file and the
 marker. CLI: `python -m hooks.content.facts check` checks data/facts.yml and every marker in docs/.
@@ -27,7 +28,7 @@ MARKER = re.compile(r"<!--\s*fact:([a-z0-9-]+)\s*-->")
 BLOCK_LINE = re.compile(r"^(?P<prefix>[ \t>]*)<!--\s*fact:(?P<id>[a-z0-9-]+)\s*-->[ \t]*$", re.M)
 LINK = re.compile(r"\]\(@/([^)#\s]+)(#[^)\s]*)?\)")
 STEP = re.compile(r"^###\s+.*?\((?P<min>\d+)\s*min\)\s*\{\s*#(?P<id>[\w-]+)\s*\}\s*$")
-KEYS = {"nl", "en", "inline", "restated", "table"}
+KEYS = {"nl", "en", "inline", "owner", "restated", "table"}
 TABLE_KEYS = {"partners", "steps", "head", "column", "total", "rows"}
 
 
@@ -64,6 +65,10 @@ def _checked(version: float) -> dict:
                     re.compile(pattern)
                 except re.error as exc:
                     problems.append(f"{at}: restated.{lang} pattern {pattern!r} is not a regular expression ({exc}).")
+        if "owner" in fact and not (DOCS / "nl" / str(fact["owner"])).is_file():
+            problems.append(
+                f"{at}: owner '{fact['owner']}' is not a page below docs/nl/ (a path such as gesprekken/x.md)."
+            )
         if "table" in fact:
             problems += _table_problems(at, fact["table"])
         if fact.get("inline") and ("table" in fact or any("\n\n" in str(fact.get(k, "")).strip() for k in LANGUAGES)):
