@@ -12,12 +12,12 @@
     nl: {
       guide: "Zet dit gesprek in je plan", step: "Zet deze stap in je plan", added: "Staat in je plan.",
       already: "Staat al in je plan.", open: "Naar de planner", undo: "Ongedaan maken", removed: "Weer uit je plan gehaald.",
-      unkept: "Deze browser kon je plan niet bewaren. Open de planner met deze link, dan staat het erin."
+      unkept: "Deze browser kon je plan niet bewaren. Deze link bewaart het:"
     },
     en: {
       guide: "Add this guide to your plan", step: "Add this step to your plan", added: "Added to your plan.",
       already: "Already in your plan.", open: "Open the planner", undo: "Undo", removed: "Taken out of your plan again.",
-      unkept: "This browser could not keep your plan. Open the planner with this link and it is in there."
+      unkept: "This browser could not keep your plan. This link holds it:"
     }
   };
 
@@ -34,68 +34,56 @@
     return out.concat(version).join("&");
   }
 
-  /* The blocks of a plan link, and the link without the last `token` among them. */
-  function tokens(query) {
+  /* The blocks of a plan link; the link without the last `token` among them (undo). */
+  function blocks(query) {
     var part = query.split("&").filter(function (p) { return p.indexOf("p=") === 0; })[0];
     return part ? part.slice(2).split(",") : [];
   }
 
   function without(query, token) {
-    return query.split("&").map(function (part) {
-      if (part.indexOf("p=") !== 0) return part;
-      var list = part.slice(2).split(","), at = list.lastIndexOf(token);
-      if (at >= 0) list.splice(at, 1);
-      return list.length ? "p=" + list.join(",") : "";
-    }).filter(Boolean).join("&").replace(/^v=\d+$/, "");
+    var list = blocks(query), at = list.lastIndexOf(token);
+    if (at < 0) return query;
+    list.splice(at, 1);
+    return query.replace(/(^|&)p=[^&]*/, list.length ? "$1p=" + list.join(",") : "").replace(/^&?(v=\d+)?$/, "");
   }
 
-  /* The plan kept in this browser ({v: 1, query, …}: the planner's record; other fields stay). */
+  /* The plan this browser keeps ({v: 1, query, …}: the planner's record; other fields stay), and
+   * writing it back: false when the browser refused (full, switched off): the link carries it. */
   function read() {
     try {
-      var kept = JSON.parse(localStorage.getItem("bot-plan") || "null");
+      var kept = JSON.parse(localStorage.getItem("bot-plan"));
       if (kept && kept.v === 1 && typeof kept.query === "string") return kept;
     } catch (e) { /* unreadable or switched off: a new plan */ }
     return { v: 1, query: "" };
   }
 
   function write(record) {
-    try {
-      localStorage.setItem("bot-plan", JSON.stringify(record));
-      return true;
-    } catch (e) {
-      return false; // full or switched off: the link still carries the block
-    }
+    try { localStorage.setItem("bot-plan", JSON.stringify(record)); return true; } catch (e) { return false; }
   }
 
-  function say(status, message, query, undo, text) {
-    var link = document.createElement("a");
-    link.href = "../../plannen/" + (query ? "?" + query : ""); // guides live at <language root>/gesprekken/<slug>/
-    link.textContent = text.open;
-    status.textContent = message + " ";
-    status.appendChild(link);
-    if (!undo) return;
-    var again = document.createElement("button");
-    again.type = "button";
-    again.className = "plan-add__undo";
-    again.textContent = text.undo;
-    again.addEventListener("click", undo);
-    status.append(" · ", again);
-  }
-
-  /* A second press does not add the block twice: it says it is already in the plan, with undo. */
+  /* A press adds the block once; pressed again, it says the block is in the plan. Both with undo. */
   function add(token, status, text, button) {
-    var record = read();
-    function undo() {
+    var record = read(), undo = document.createElement("button"), link = document.createElement("a");
+    function say(message, query, offer) {
+      link.href = "../../plannen/" + (query ? "?" + query : ""); // guides live at <language root>/gesprekken/<slug>/
+      link.textContent = text.open;
+      status.textContent = message + " ";
+      status.append(link);
+      if (offer) status.append(" · ", undo);
+    }
+    undo.type = "button";
+    undo.textContent = text.undo;
+    undo.addEventListener("click", function () {
       var now = read();
       now.query = without(now.query, token);
       write(now);
-      say(status, text.removed, now.query, null, text);
+      say(text.removed, now.query);
       button.focus();
-    }
-    if (tokens(record.query).indexOf(token) >= 0) return say(status, text.already, record.query, undo, text);
+    });
+    if (blocks(record.query).indexOf(token) >= 0) return say(text.already, record.query, true);
     record.query = append(record.query, token);
-    if (write(record)) say(status, text.added, record.query, undo, text);
-    else say(status, text.unkept, record.query, null, text);
+    if (write(record)) say(text.added, record.query, true);
+    else say(text.unkept, record.query);
   }
 
   function button(label, detail, token, text) {

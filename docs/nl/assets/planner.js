@@ -1000,7 +1000,10 @@
     /* The plan as draaiboek answers ({naam, 'wanneer-waar', doel, programma: [[min, blok, werkvorm,
      * kernvraag, materiaal, leiding], …]}), for the worksheet export. */
     draaiboek: function () { return plan ? draaiboek() : null; },
-    query: function () { return plan ? serialise(plan) : ""; }
+    query: function () { return plan ? serialise(plan) : ""; },
+    /* The link codec, pure (tests/js/planner-link.test.mjs). */
+    parse: parse,
+    serialise: serialise
   };
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUp);
