@@ -322,7 +322,7 @@
     }
     var active = document.activeElement;
     var near = active && this.form.contains(active) ? active.closest(".ws-field") : null;
-    if (near) near.after(box);
+    if (near && box.previousElementSibling !== near) near.after(box);
     else if (!box.parentNode) this.form.before(box);
     if (!box.hidden) return;
     var text = document.createElement("p");
@@ -368,7 +368,7 @@
       return true;
     } catch (error) {
       this.unsaved(true);
-      this.say(this.m.save_failed);
+      if (this.status.textContent !== this.m.save_failed) this.say(this.m.save_failed); // once, not per key
       return false;
     }
   };
