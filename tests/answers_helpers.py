@@ -74,7 +74,7 @@ class Reader:
         return json.loads(raw) if raw else None
 
     def more(self) -> None:
-        """Open 'Copies, export and clearing'."""
+        """Open 'Copies and clearing'."""
         if not self.page.evaluate("document.querySelector('.ws-more').open"):
             self.page.click(".ws-more > summary")
 

@@ -166,9 +166,9 @@ def test_the_last_plan_is_kept_in_the_browser_and_an_opened_link_keeps_the_previ
         assert query(page) == "p=kerngesprek,pauze:15&start=09:00&titel=Regio+Noord&v=1"
         expect(page.locator("#planner-titel")).to_have_value("Regio Noord")
         open_planner(page, server, "nl", "?p=over-geld&v=1")  # someone else's link
-        notice = page.locator("#planner .planner-notice")
-        assert ui("previous", "nl") in notice.inner_text()
-        notice.get_by_role("link").click()
+        recent = page.locator("#planner .planner-recent")
+        assert ui("recentKept", "nl") in recent.inner_text()
+        recent.get_by_role("link").click()
         page.wait_for_function("location.search.includes('titel=Regio')")
         # instant navigation changes the address before the planner has drawn the plan: wait for it
         expect(page.locator("#planner-titel")).to_have_value("Regio Noord", timeout=15_000)
@@ -571,3 +571,161 @@ def test_the_plan_gives_the_answers_of_the_draaiboek_worksheet(browser, server, 
     details = json.loads((built_site / "plannen" / "details.json").read_text(encoding="utf-8"))
     assert rows[0]["kernvraag"] == details["guides"]["kerngesprek"]["questions"][first["id"]][0]
     assert rows[len(kern["steps"])]["blok"] == "16:00–16:15 " + ui("breakTitle", "nl")
+
+
+# --- misuse: hostile names, full storage, other people's links, huge plans (issue #22) -------------
+
+# Every name Object.prototype has: a lookup keyed by text from a link or storage must not find them.
+PROTOTYPE_NAMES = [
+    "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+    "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+]  # fmt: skip
+
+# A browser whose storage is full: every write is refused, reading works.
+FULL_STORAGE = """Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};"""
+
+
+def stored_plan(page) -> dict:
+    return page.evaluate("JSON.parse(localStorage.getItem('bot-plan') || 'null')")
+
+
+def test_no_name_of_object_prototype_breaks_the_planner_or_its_storage(browser, server, guides):
+    q = urllib.parse.quote
+    with fresh(browser, server) as context:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for name in PROTOTYPE_NAMES:
+            n = q(name, safe="")
+            open_planner(page, server, "nl", f"?p={n},{n}.{n},kerngesprek.{n},vrij:10:{n},pauze:5&v=1")
+            notice = page.inner_text("#planner .planner-notice")
+            assert ui("problems", "nl") in notice and name in notice, (name, notice)
+            assert [b["kind"] for b in blocks(page)][-2:] == ["free", "break"], name
+            assert blocks(page)[-2]["title"] == name
+            # The plan is kept in this browser as it came, and a later visit opens it and works.
+            page.goto(server + "plannen/")
+            page.wait_for_selector("#planner .planner-editor")
+            assert len(blocks(page)) == 5, name
+            add(page, "over-geld")
+            assert blocks(page)[-1]["title"] == guides["nl"]["over-geld"]["title"]
+            assert errors == [], (name, errors)
+        # 'Add to plan' on a guide page adds to that plan, and the planner opens it.
+        page.goto(server + "gesprekken/kerngesprek/")
+        page.locator(".plan-add button").first.click()
+        page.locator(".plan-add").first.get_by_role("link").click()
+        wait_for_path(page, "/plannen/")
+        page.wait_for_selector("#planner .planner-block")
+        assert blocks(page)[-1]["title"] == guides["nl"]["kerngesprek"]["title"]
+        assert errors == []
+
+
+def test_opening_other_plans_never_discards_the_readers_own(browser, server, guides):
+    g = guides["nl"]
+    with fresh(browser, server) as context:
+        page = context.new_page()
+        open_planner(page, server, "nl")
+        add(page, "kerngesprek")
+        page.fill("#planner-titel", "Mijn eigen plan")
+        assert page.locator("#planner .planner-recent").is_hidden()
+        open_planner(page, server, "nl", "?p=over-geld&v=1")  # a colleague's link
+        open_planner(page, server, "nl", "?p=startbijeenkomst&titel=Van+Sanne&v=1")  # and another one
+        recent = page.locator("#planner .planner-recent")
+        expect(recent).to_have_attribute("open", "")
+        assert ui("recentKept", "nl") in recent.inner_text()
+        links = recent.get_by_role("link").all_inner_texts()
+        assert len(links) == 2 and links[1].startswith("Mijn eigen plan: " + g["kerngesprek"]["title"]), links
+        assert links[0].startswith(g["over-geld"]["title"])
+        # A link with only a start time sets the start time of the plan that is open; it empties nothing.
+        open_planner(page, server, "nl", "?start=10:00")
+        assert [b["title"] for b in blocks(page)] == [g["startbijeenkomst"]["title"]]
+        assert page.input_value("#planner-start") == "10:00"
+        assert page.input_value("#planner-titel") == "Van Sanne"
+        expect(recent).not_to_have_attribute("open", "")  # folded when no link replaced the plan
+        recent.locator("summary").click()
+        recent.get_by_role("link", name="Mijn eigen plan", exact=False).click()
+        expect(page.locator("#planner-titel")).to_have_value("Mijn eigen plan", timeout=15_000)
+        assert [b["title"] for b in blocks(page)] == [g["kerngesprek"]["title"]]
+        # The colleague's plans are among the earlier plans now, and a visit without a link keeps mine.
+        assert len(stored_plan(page)["recent"]) == 2
+        page.goto(server + "plannen/")
+        expect(page.locator("#planner-titel")).to_have_value("Mijn eigen plan")
+
+
+def test_a_huge_plan_is_capped_a_long_link_is_warned_and_a_wrong_date_is_named(browser, server):
+    with fresh(browser, server) as context:
+        page = context.new_page()
+        open_planner(page, server, "en", "?p=" + ",".join(["pauze:1"] * 1000) + "&v=1")
+        assert len(blocks(page)) == 200
+        assert ui("tooMany", "en", n=1000, max=200) in page.inner_text("#planner .planner-notice")
+        page.click("text=" + ui("addBreak", "en"))
+        assert announced(page, ui("full", "en", max=200))
+        assert len(blocks(page)) == 200
+        # Too long for a mail program: no mail link, and it is said; too long for web servers: said.
+        open_planner(page, server, "nl", "?p=kerngesprek&v=1")
+        assert page.locator("#planner .planner-link-note").inner_text() == ""
+        assert page.locator(f"text={ui('mail', 'nl')}").is_visible()
+        page.fill("#planner-notitie", "é" * 300)
+        expect(page.locator("#planner .planner-link-note")).to_have_text(ui("mailTooLong", "nl"))
+        assert page.locator(f"text={ui('mail', 'nl')}").is_hidden()
+        page.fill("#planner-notitie", "€" * 1000)
+        length = len(page.input_value("#planner-link"))
+        assert length > 8000
+        expect(page.locator("#planner .planner-link-note")).to_have_text(ui("linkTooLong", "nl", n=length, max=8000))
+        # A date that is no day is named, and left out.
+        for day in ("2025-02-30", "2025-13-01", "0000-00-00"):
+            open_planner(page, server, "nl", f"?p=kerngesprek&datum={day}&v=1")
+            assert f"{ui('problem.datum', 'nl')}: {day}" in page.inner_text("#planner .planner-notice")
+            assert page.input_value("#planner-datum") == "" and "datum=" not in page.input_value("#planner-link")
+        open_planner(page, server, "nl", "?p=kerngesprek&datum=2028-02-29&v=1")
+        assert page.input_value("#planner-datum") == "2028-02-29"
+
+
+def test_a_full_storage_is_said_and_nothing_is_called_added(browser, server, guides):
+    title = guides["nl"]["over-geld"]["title"]
+    with fresh(browser, server) as context:
+        page = context.new_page()
+        open_planner(page, server, "nl", "?p=kerngesprek&v=1")  # kept in this browser
+        context.add_init_script(FULL_STORAGE)
+        page.goto(server + "plannen/")
+        page.wait_for_selector("#planner .planner-block")
+        assert len(blocks(page)) == 1
+        unsaved = page.locator("#planner .planner-unsaved")
+        assert unsaved.is_hidden()
+        add(page, "over-geld")
+        assert announced(page, ui("addedUnsaved", "nl", title=title))
+        expect(unsaved).to_be_visible()
+        assert ui("unsaved", "nl") in unsaved.inner_text() and unsaved.get_attribute("role") == "alert"
+        page.fill("#planner-titel", "Nog steeds niet bewaard")
+        expect(unsaved).to_be_visible()  # it stays said
+        assert stored_plan(page)["query"] == "p=kerngesprek&v=1"  # what was saved is still there
+        page.goto(server + "gesprekken/over-geld/")
+        page.locator(".plan-add button").first.click()
+        status = page.locator(".plan-add").first.get_by_role("status")
+        assert status.inner_text().startswith("Deze browser kon je plan niet bewaren.")
+        assert "p=kerngesprek,over-geld" in status.get_by_role("link").get_attribute("href")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_second_press_on_add_to_plan_says_it_is_already_in_the_plan_with_undo(browser, server, lang):
+    words = {
+        "nl": ("Zet dit gesprek in je plan", "Staat al in je plan.", "Ongedaan maken", "Weer uit je plan"),
+        "en": ("Add this guide to your plan", "Already in your plan.", "Undo", "Taken out of your plan"),
+    }
+    add_label, already, undo, removed = words[lang]
+    with fresh(browser, server, "phone") as context:
+        page = context.new_page()
+        page.goto(server + PREFIX[lang] + "gesprekken/over-geld/")
+        button = page.get_by_role("button", name=add_label)
+        button.click()
+        button.click()
+        status = page.locator(".plan-add").first.get_by_role("status")
+        expect(status).to_contain_text(already)
+        assert stored_plan(page)["query"] == "p=over-geld&v=1"
+        status.get_by_role("button", name=undo).click()
+        expect(status).to_contain_text(removed)
+        assert stored_plan(page)["query"] == ""
+        assert page.evaluate("document.activeElement.textContent") == add_label
+        button.click()
+        assert stored_plan(page)["query"] == "p=over-geld&v=1"

@@ -12,6 +12,7 @@ import io
 import json
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.answers_helpers import DIACRITICS, KEY, PREFIX, Reader, fill_everything, long_text, switch_language
@@ -346,16 +347,18 @@ def test_the_answer_tools_work_with_the_keyboard(reader, lang):
     for _ in range(5):
         page.keyboard.press("Tab")
         order.append(_focused(page))
-    assert order == ["pdf", "docx", "print", "summary", "ws-partner"]
-    page.keyboard.press("Shift+Tab")  # back to 'Copies, export and clearing'
-    page.keyboard.press("Enter")
+    assert order == ["pdf", "docx", "print", "export", "import"]
+    page.keyboard.press("Tab")
+    assert _focused(page) == "summary"
+    page.keyboard.press("Enter")  # 'Copies and clearing'
+
     page.keyboard.press("Tab")
     assert _focused(page) == "wst-copy-name"
     page.keyboard.type("Team")
     page.keyboard.press("Enter")  # Enter in the name field makes the copy
     reader.status("Team")
     assert page.input_value("#wst-copy") == "Team" and page.input_value("[name='partner']") == ""
-    for action in ("copy-new", "copy-rename", "export", "import", "clear", "clear-all"):
+    for action in ("copy-new", "copy-rename", "clear", "clear-all"):
         page.keyboard.press("Tab")
         assert _focused(page) == action
     page.focus("#wst-copy")
@@ -388,3 +391,165 @@ def test_instant_navigation_sets_up_each_worksheet_page(reader):
     assert page.input_value("[name='partner']") == DIACRITICS
     assert reader.stored("waarom-ladder")["copies"][0]["answers"] == {"wie": "Wethouder"}
     assert reader.errors == []
+
+
+# --- misuse: hostile names, two tabs, a full storage (issue #22); imports and the tools (issue #25) --
+
+PROTOTYPE_NAMES = [
+    "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+    "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+]  # fmt: skip
+
+FULL_STORAGE = """Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};"""
+
+
+def test_no_name_of_object_prototype_is_lost_or_breaks_the_sheet(reader, tmp_path):
+    """Answers and copies named like Object.prototype's properties, from storage and from a file."""
+    page = reader.page
+    reader.open("werkbladen/belangenkaart/")
+    answers = {name: f"antwoord onder {name}" for name in PROTOTYPE_NAMES}
+    copies = [
+        {"name": name, "updated": None, "kept": [], "answers": dict(answers, partner=name)} for name in PROTOTYPE_NAMES
+    ]
+    entry = {"format": 1, "sheet": "belangenkaart", "current": "constructor", "copies": copies}
+    # JSON text, as storage holds it: '__proto__' is an ordinary key there.
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY + "belangenkaart", json.dumps(entry)])
+    page.reload()
+    page.wait_for_selector(".ws-orphans:not([hidden])")
+    assert page.input_value("#wst-copy") == "constructor"
+    assert page.input_value("[name='partner']") == "constructor"
+    shown = page.text_content(".ws-orphans")
+    for name in PROTOTYPE_NAMES:
+        assert f"antwoord onder {name}" in shown, name
+    labels = page.eval_on_selector_all("#wst-copy option", "os => os.map(o => o.textContent)")
+    assert labels == PROTOTYPE_NAMES
+    for name in PROTOTYPE_NAMES:
+        page.select_option("#wst-copy", name)
+        assert page.input_value("[name='partner']") == name
+    page.fill("[name='mandaat']", "Getypt")
+    stored = reader.stored("belangenkaart")
+    last = next(c for c in stored["copies"] if c["name"] == PROTOTYPE_NAMES[-1])
+    assert last["answers"]["mandaat"] == "Getypt"
+    assert {item["text"] for item in last["kept"]} == set(answers.values())
+    # A file with such names imports as a copy of its own, and keeps every answer.
+    body = {"kind": "belangen-op-tafel/answers", "format": 1, "sheet": "belangenkaart", "name": "__proto__"}
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps(dict(body, answers=answers)), encoding="utf-8")
+    page.set_input_files("#wst-import", str(file))
+    reader.status("__proto__ (2)")
+    shown = page.text_content(".ws-orphans")
+    assert all(f"antwoord onder {name}" in shown for name in PROTOTYPE_NAMES)
+    page.reload()
+    page.wait_for_selector(".ws-tools[data-ws-ready]")
+    assert page.input_value("#wst-copy") == "__proto__ (2)"
+    assert reader.errors == []
+
+
+def test_answers_typed_in_two_tabs_are_all_kept(reader):
+    """A Dutch and an English tab of one sheet: each save writes only its own field, and each tab
+    shows what the other saved, without touching the field the reader is typing in."""
+    dutch = reader.page
+    reader.open("werkbladen/belangenkaart/")
+    english = reader.context.new_page()
+    english.goto(reader.server + "en/werkbladen/belangenkaart/")
+    english.wait_for_selector(".ws-tools[data-ws-ready]:not([hidden])")
+    dutch.fill("[name='partner']", "A: de gemeente")
+    english.fill("[name='mandaat']", "B: from the English tab")
+    dutch.focus("[name='positie']")
+    dutch.keyboard.type("C: derde")
+    assert reader.stored("belangenkaart")["copies"][0]["answers"] == {
+        "partner": "A: de gemeente",
+        "mandaat": "B: from the English tab",
+        "positie": "C: derde",
+    }
+    # The Dutch tab shows B while the reader is typing in C; the English tab shows A and C.
+    dutch.wait_for_function("() => document.querySelector('[name=mandaat]').value === 'B: from the English tab'")
+    assert dutch.evaluate("document.activeElement.name") == "positie"
+    english.wait_for_function("() => document.querySelector('[name=positie]').value === 'C: derde'")
+    assert english.input_value("[name='partner']") == "A: de gemeente"
+    # Typing on in C while the English tab changes C too: the Dutch tab's field is not overwritten.
+    english.fill("[name='positie']", "C from English")
+    dutch.keyboard.type(" en verder")  # before or after the other tab's change reaches this tab
+    assert dutch.input_value("[name='positie']") == "C: derde en verder"
+    assert reader.stored("belangenkaart")["copies"][0]["answers"]["positie"] == "C: derde en verder"
+    assert reader.stored("belangenkaart")["copies"][0]["answers"]["mandaat"] == "B: from the English tab"
+    english.close()
+
+
+def test_a_full_storage_is_said_where_the_reader_types_and_hides_nothing(reader, tmp_path):
+    page = reader.page
+    reader.open("en/werkbladen/belangenkaart/")
+    page.fill("[name='partner']", "Saved before")
+    reader.context.add_init_script(FULL_STORAGE)
+    page.reload()
+    page.wait_for_selector(".ws-tools[data-ws-ready]:not([hidden])")
+    assert page.input_value("[name='partner']") == "Saved before", "a full storage emptied the form"
+    failed = reader.data()["messages"]["save_failed"]
+    page.focus("[name='mandaat']")
+    page.keyboard.type("Not kept")
+    box = page.locator(".ws-unsaved")
+    expect(box).to_be_visible()
+    assert box.get_attribute("role") == "alert" and failed in box.inner_text()
+    # It is said next to the field being typed in.
+    assert page.evaluate(
+        "document.querySelector('.ws-unsaved').previousElementSibling.contains(document.activeElement)"
+    )
+    reader.status(failed)
+    # The way out: download the answers, the unsaved ones too.
+    with page.expect_download() as info:
+        box.get_by_role("button", name="Download your answers").click()
+    with open(info.value.path(), "rb") as stream:
+        assert json.load(stream)["answers"] == {"partner": "Saved before", "mandaat": "Not kept"}
+    # Nothing reports success that was not saved, and the message stays.
+    file = tmp_path / "big.json"
+    answers = {"partner": "Imported"}
+    file.write_text(json.dumps({"kind": "belangen-op-tafel/answers", "format": 1, "sheet": "belangenkaart",
+                                "name": "Team", "answers": answers}), encoding="utf-8")  # fmt: skip
+    page.set_input_files("#wst-import", str(file))
+    page.wait_for_function("() => document.querySelector('#wst-copy').value === 'Team'")
+    assert page.text_content(".ws-status") == failed
+    reader.more()
+    page.fill("#wst-copy-name", "Another")
+    page.click("[data-ws-action=copy-new]")
+    page.wait_for_function("() => document.querySelector('#wst-copy').value === 'Another'")
+    assert page.text_content(".ws-status") == failed
+    page.fill("#wst-copy-name", "Renamed")
+    page.click("[data-ws-action=copy-rename]")
+    page.wait_for_function("() => document.querySelector('#wst-copy').value === 'Renamed'")
+    assert page.text_content(".ws-status") == failed
+    page.select_option("#wst-copy", "")
+    assert page.text_content(".ws-status") == failed
+    page.click("[data-ws-action=clear]")
+    assert page.text_content(".ws-status") == failed
+    assert page.input_value("[name='partner']") == "Saved before", "a clear that was not saved emptied the form"
+    expect(box).to_be_visible()
+    page.reload()
+    page.wait_for_selector(".ws-tools[data-ws-ready]:not([hidden])")
+    assert page.input_value("[name='partner']") == "Saved before"
+    assert [c["name"] for c in reader.stored("belangenkaart")["copies"]] == [""]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_imported_copies_are_named_by_their_file_or_date_and_the_tools_are_in_sight(reader, tmp_path, lang):
+    page = reader.page
+    reader.open(f"{PREFIX[lang]}werkbladen/belangenkaart/")
+    for action in ("pdf", "docx", "export", "import"):
+        assert page.is_visible(f"[data-ws-action={action}]"), f"{action} is not in sight"
+    body = {"kind": "belangen-op-tafel/answers", "format": 1, "sheet": "belangenkaart", "name": ""}
+    body["exported"] = "2026-03-12T12:00:00.000Z"  # the same day in every time zone from -11 to +11
+    named = tmp_path / "team-noord.json"
+    named.write_text(json.dumps(dict(body, answers={"partner": "Noord"})), encoding="utf-8")
+    page.set_input_files("#wst-import", str(named))
+    page.wait_for_function("() => document.querySelector('#wst-copy').value === 'team-noord'")
+    data = reader.data()  # the name an export of an unnamed copy gets: <sheet file>-<answers>.json
+    plain = tmp_path / f"{data['files']['pdf'].split('/')[-1].removesuffix('.pdf')}-{data['messages']['answers']}.json"
+    plain.write_text(json.dumps(dict(body, answers={"partner": "Zuid"})), encoding="utf-8")
+    page.set_input_files("#wst-import", str(plain))
+    imported = {"nl": "Geïmporteerd", "en": "Imported"}[lang]
+    expected = f"{imported} 2026-03-12 "
+    page.wait_for_function("t => document.querySelector('#wst-copy').value.startsWith(t)", arg=expected)
+    labels = page.eval_on_selector_all("#wst-copy option", "os => os.map(o => o.textContent)")
+    assert labels[1] == "team-noord" and labels[2].startswith(expected)
+    assert reader.data()["messages"]["untitled"] not in labels[1:]

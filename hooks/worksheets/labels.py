@@ -22,7 +22,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "tools": "Je antwoorden",
         "copies": "Kopieën",
-        "more": "Kopieën, exporteren en wissen",
+        "more": "Kopieën en wissen",
         "copy_pick": "Kopie",
         "copy_name": "Naam",
         "copy_new": "Nieuwe kopie",
@@ -40,7 +40,12 @@ LABELS: dict[str, dict[str, str]] = {
         "clear_all": "Alle antwoorden wissen",
         "print_copy": "Kopie",
         "msg_saved": "Opgeslagen in deze browser.",
-        "msg_save_failed": "Opslaan lukt niet in deze browser. Exporteer je antwoorden om ze te bewaren.",
+        "msg_save_failed": (
+            "Deze browser bewaart je antwoorden nu niet: de opslag is vol of staat uit. Wat je eerder bewaarde, "
+            "blijft bewaard. Download je antwoorden, anders ben je je nieuwe antwoorden kwijt als je de pagina sluit."
+        ),
+        "msg_download_answers": "Download je antwoorden",
+        "msg_imported_from": "Geïmporteerd {date}",
         "msg_no_storage": (
             "Deze browser bewaart niets voor deze pagina. Je kunt invullen en downloaden, maar na sluiten is het weg."
         ),
@@ -111,7 +116,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "tools": "Your answers",
         "copies": "Copies",
-        "more": "Copies, export and clearing",
+        "more": "Copies and clearing",
         "copy_pick": "Copy",
         "copy_name": "Name",
         "copy_new": "New copy",
@@ -129,7 +134,12 @@ LABELS: dict[str, dict[str, str]] = {
         "clear_all": "Clear all answers",
         "print_copy": "Copy",
         "msg_saved": "Saved in this browser.",
-        "msg_save_failed": "This browser will not save your answers. Export them to keep them.",
+        "msg_save_failed": (
+            "This browser is not saving your answers right now: its storage is full or switched off. What you saved "
+            "before stays saved. Download your answers, or your new answers are gone when you close the page."
+        ),
+        "msg_download_answers": "Download your answers",
+        "msg_imported_from": "Imported {date}",
         "msg_no_storage": (
             "This browser keeps nothing for this page. You can fill in and download, but it is gone once you close it."
         ),

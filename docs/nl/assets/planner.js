@@ -14,8 +14,9 @@
  *          and the link ends in v=1, so no mail program cuts a trailing dot or bracket off it
  * A block the guides no longer have, or a part that cannot be read, is shown by name and kept
  * in the link until the reader removes it; a bad start time or length is named and left out.
- * The last plan is kept in localStorage ('bot-plan': {v: 1, query, previous}), as is a running
- * meeting ('bot-plan-run'). Guide data: plannen/gidsen.json of the page's language, written by
+ * The last plan is kept in localStorage ('bot-plan': {v: 1, query, recent: [earlier queries]}), as
+ * is a running meeting ('bot-plan-run'). A plan has at most 200 blocks; the share link says when it
+ * is too long for mail (2,000 characters) or web servers (8 kB). Guide data: plannen/gidsen.json of the page's language, written by
  * the build (hooks/planner.py); plannen/details.json (the literal questions, 'when it goes
  * differently', the invitations' mail links) loads when the plan first has a guide or a step in it,
  * so an empty planner loads less; print, run mode and the export wait for it.
@@ -31,6 +32,10 @@
 
   var STORE = "bot-plan", RUN_STORE = "bot-plan-run", VERSION = 1, MAX_MIN = 600;
   var MAX_TEXT = { plaats: 120, bedoeling: 300 }; // the place and purpose on the printed agenda
+  // At most MAX_BLOCKS blocks (a link with 100 000 froze the tab for a minute); a link is said to
+  // be too long for a mail program above MAIL_MAX characters and for web servers above LINK_MAX
+  // (nginx answers 414 from 8 kB); at most RECENT earlier plans are kept in this browser.
+  var MAX_BLOCKS = 200, MAIL_MAX = 2000, LINK_MAX = 7000, RECENT = 20;
   var NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   // The planner's words come with the guide data (data/planner.yml, one language); these two are
   // needed before it arrives.
@@ -39,10 +44,18 @@
     en: { loading: "Loading the planner…", failed: "The planner's data did not arrive. Reload the page." }
   };
 
-  var lang = "nl", t = {}, data = {}, guides = {}, plan = null, ui = null, uid = 0;
-  var run = null, timer = 0, lock = null, lastState = "", extra = {};
+  // Every lookup keyed by text from a link, a file or storage is a map without a prototype
+  // (`map()`), or read with `own()`: a block called 'constructor' is then simply not found.
+  var lang = "nl", t = {}, data = map(), guides = map(), plan = null, ui = null, uid = 0;
+  var run = null, timer = 0, lock = null, lastState = "", extra = map(), unsaved = false;
 
   /* ---- Small helpers -------------------------------------------------------------------------- */
+
+  function map() { return Object.create(null); }
+
+  function own(object, key) {
+    return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
 
   function el(tag, attrs) {
     var node = document.createElement(tag);
@@ -76,7 +89,7 @@
   }
 
   function fmt(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, key) { return key in values ? values[key] : m; });
+    return text.replace(/\{(\w+)\}/g, function (m, key) { return own(values, key) !== undefined ? values[key] : m; });
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -124,11 +137,12 @@
   }
 
   function parse(search) {
-    var out = { blocks: [], start: "", doel: null, datum: "", titel: "", plaats: "", bedoeling: "", notitie: "", extra: [], problems: [], version: VERSION };
+    var out = { blocks: [], start: "", doel: null, datum: "", titel: "", plaats: "", bedoeling: "", notitie: "", extra: [], problems: [], version: VERSION, dropped: 0, keys: map() };
     function problem(key, value) { out.problems.push({ key: key, value: shown(value) }); }
     search.replace(/^\?/, "").split("&").forEach(function (pair) {
       if (!pair) return;
       var at = pair.indexOf("="), key = at < 0 ? pair : pair.slice(0, at), value = at < 0 ? "" : pair.slice(at + 1), m;
+      out.keys[key] = true;
       if (key === "p") {
         // A mail program that encoded our separators: decode once, then read.
         if (!/[,:]/.test(value) && /%2C|%3A/i.test(value)) {
@@ -136,6 +150,7 @@
         }
         value.split(",").forEach(function (raw) {
           if (!raw) return;
+          if (out.blocks.length >= MAX_BLOCKS) { out.dropped += 1; return; }
           var block = readToken(raw);
           block.uid = ++uid;
           if (block.kind === "bad") problem("p", raw);
@@ -152,7 +167,7 @@
         if (/^\d{1,4}$/.test(value) && +value >= 1 && +value <= 1440) out.doel = +value;
         else problem("doel", value);
       } else if (key === "datum") {
-        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) out.datum = value;
+        if (isDate(value)) out.datum = value;
         else problem("datum", value);
       } else if (key === "titel" || key === "notitie") {
         try { out[key] = dec(value); } catch (e) { problem(key, value); }
@@ -163,6 +178,12 @@
       }
     });
     return out;
+  }
+
+  /* A real day (no 2025-02-30), between the years 1900 and 2999. */
+  function isDate(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text), day = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return !!m && +m[1] >= 1900 && +m[1] <= 2999 && day.getUTCMonth() === +m[2] - 1 && day.getUTCDate() === +m[3];
   }
 
   function token(b) {
@@ -200,8 +221,30 @@
     }
   }
 
+  /* True when the record is in this browser's storage; when it is not (storage full or off), the
+   * planner says so where the reader works, until a save works again: the link still holds the plan. */
   function keep(key, record) {
-    try { window.localStorage.setItem(key, JSON.stringify(record)); } catch (e) { /* the link still holds it */ }
+    var ok = true;
+    try { window.localStorage.setItem(key, JSON.stringify(record)); } catch (e) { ok = false; }
+    if (key === STORE) {
+      unsaved = !ok;
+      if (ui && ui.unsaved) ui.unsaved.hidden = ok;
+    }
+    return ok;
+  }
+
+  /* The earlier plans of this browser, newest first: every plan a reader had before a link replaced
+   * it (the old record's one 'previous' too), without the current one and without repeats. */
+  function recentOf(record, current) {
+    var out = [];
+    function add(query) {
+      if (typeof query === "string" && query && query !== current && out.indexOf(query) < 0) out.push(query);
+    }
+    if (record) {
+      (Array.isArray(record.recent) ? record.recent : []).forEach(add);
+      add(record.previous);
+    }
+    return out.slice(0, RECENT);
   }
 
   /* ---- The model: blocks with their guide data, minutes and times ---------------------------- */
@@ -286,12 +329,12 @@
 
   /* Questions and situations into the guides of the page's data (once per language). */
   function merge(json) {
-    var into = data[json.lang];
+    var into = own(data, json && json.lang);
     if (!into || into.details) return;
     into.guides.forEach(function (g) {
-      var d = json.guides[g.slug] || { anders: [], questions: {} };
-      g.anders = d.anders;
-      g.steps.forEach(function (s) { s.questions = d.questions[s.id] || []; });
+      var d = own(json.guides, g.slug) || { anders: [], questions: {} };
+      g.anders = d.anders || [];
+      g.steps.forEach(function (s) { s.questions = own(d.questions, s.id) || []; });
     });
     into.mailto = json.mailto || {};
     into.details = true;
@@ -329,12 +372,16 @@
     window.setTimeout(function () { ui.status.textContent = message; }, 30);
   }
 
+  /* The plan into the address and this browser; false when the browser did not keep it. */
   function commit() {
     var query = serialise(plan), record = stored(STORE) || { v: 1, query: "" };
     window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
     record.query = query;
-    keep(STORE, record);
+    record.recent = recentOf(record, query);
+    delete record.previous;
+    var ok = keep(STORE, record);
     refresh();
+    return ok;
   }
 
   function field(id, label, input, help) {
@@ -395,11 +442,12 @@
     guideSelect.addEventListener("change", parts);
     parts();
     function push(block, focus) {
+      if (plan.blocks.length >= MAX_BLOCKS) { announce(fmt(t.full, { max: MAX_BLOCKS })); return; }
       block.uid = ++uid;
       plan.blocks.push(block);
       renderList(focus ? { uid: block.uid, control: focus } : null);
-      commit();
-      announce(fmt(t.added, { title: view(block).title }));
+      var title = view(block).title;
+      announce(commit() ? fmt(t.added, { title: title }) : fmt(t.addedUnsaved, { title: title }));
     }
     return el("div", { class: "planner-add" },
       el("h3", { text: t.add }),
@@ -469,8 +517,7 @@
     plan.blocks[i] = plan.blocks[j];
     plan.blocks[j] = b;
     renderList({ uid: id, control: name });
-    commit();
-    announce(fmt(t.moved, { title: view(b).title, i: j + 1, n: plan.blocks.length }));
+    done(fmt(t.moved, { title: view(b).title, i: j + 1, n: plan.blocks.length }));
   }
 
   function remove(id) {
@@ -478,19 +525,23 @@
     plan.blocks.splice(i, 1);
     var next = plan.blocks[i] || plan.blocks[i - 1];
     renderList(next ? { uid: next.uid, control: "remove" } : { add: true });
-    commit();
-    announce(fmt(t.removed, { title: title }));
+    done(fmt(t.removed, { title: title }));
   }
 
   function split(id) {
     var i = indexOf(id), v = view(plan.blocks[i]);
+    if (plan.blocks.length - 1 + v.segments.length > MAX_BLOCKS) { announce(fmt(t.full, { max: MAX_BLOCKS })); return; }
     var steps = v.segments.map(function (s) {
       return { kind: "step", guide: v.g.slug, step: s.step.id, minutes: s.minutes === s.step.minutes ? null : s.minutes, uid: ++uid };
     });
     Array.prototype.splice.apply(plan.blocks, [i, 1].concat(steps));
     renderList({ uid: steps[0].uid, control: "minutes" });
-    commit();
-    announce(fmt(t.splitDone, { title: v.title }));
+    done(fmt(t.splitDone, { title: v.title }));
+  }
+
+  /* Save, then say what happened, and that it was not kept when it was not. */
+  function done(message) {
+    announce(commit() ? message : message + " " + t.notSaved);
   }
 
   function renderList(focus) {
@@ -516,7 +567,12 @@
     summary(vs, sum);
     var query = serialise(plan), link = window.location.origin + window.location.pathname + (query ? "?" + query : "");
     ui.link.value = link;
-    ui.mail.href = "mailto:?subject=" + encodeURIComponent(plan.titel || t.mailSubject) + "&body=" + encodeURIComponent(link);
+    // Too long for a mail program: no mail link (copying works); too long for web servers: said.
+    var mail = "mailto:?subject=" + encodeURIComponent(plan.titel || t.mailSubject) + "&body=" + encodeURIComponent(link);
+    ui.mail.href = mail;
+    ui.mail.hidden = mail.length > MAIL_MAX;
+    var warning = link.length > LINK_MAX ? fmt(t.linkTooLong, { n: link.length, max: 8000 }) : mail.length > MAIL_MAX ? t.mailTooLong : "";
+    if (ui.linkNote.textContent !== warning) ui.linkNote.textContent = warning;
     ui.runStart.disabled = !vs.some(function (v) { return !v.missing && v.minutes > 0; });
     ui.exports.forEach(function (b) { b.disabled = ui.runStart.disabled || !!ui.busy; });
     invitations();
@@ -533,13 +589,13 @@
   /* ---- Invitations: the template for each guide in the plan ----------------------------------- */
 
   function invitations() {
-    var inPlan = {}, list = ui.inviteList, mail = data[lang].mailto || {};
+    var inPlan = map(), list = ui.inviteList, mail = data[lang].mailto || {};
     plan.blocks.forEach(function (b) { if ((b.kind === "guide" || b.kind === "step") && guides[b.guide]) inPlan[b.guide] = true; });
     var found = (data[lang].invitations || []).filter(function (i) { return i.guides.some(function (g) { return inPlan[g]; }); });
     list.textContent = "";
     found.forEach(function (i) {
       var item = el("li", {}, el("a", { href: pageUrl(i.url), text: i.title }));
-      if (mail[i.id]) item.append(" · ", el("a", { href: mail[i.id], "aria-label": t.inviteMail + ": " + i.title, text: t.inviteMail }));
+      if (own(mail, i.id)) item.append(" · ", el("a", { href: mail[i.id], "aria-label": t.inviteMail + ": " + i.title, text: t.inviteMail }));
       list.append(item);
     });
     ui.invite.hidden = !found.length;
@@ -630,10 +686,10 @@
     var agenda = el("div", { class: "planner-print__agenda" });
     printHead(agenda, plan.titel || t.agenda, sum);
     // Per guide the steps in the plan: its 'when it goes differently' shows only their situations.
-    var inPlan = {}, firstAt = {};
+    var inPlan = map(), firstAt = map();
     shown.forEach(function (v) {
       if (!v.g) return;
-      inPlan[v.g.slug] = inPlan[v.g.slug] || {};
+      inPlan[v.g.slug] = inPlan[v.g.slug] || map();
       v.segments.forEach(function (s) { inPlan[v.g.slug][s.step.id] = true; });
     });
     function situations(g, steps) {
@@ -819,7 +875,7 @@
 
   /* ---- Messages about the link ------------------------------------------------------------------ */
 
-  function notices(previous) {
+  function notices(replaced) {
     var box = ui.notice, items = el("ul", {});
     plan.problems.forEach(function (p) { items.append(el("li", { text: t.problem[p.key] + ": " + p.value })); });
     plan.blocks.forEach(function (b) {
@@ -829,10 +885,26 @@
     box.textContent = "";
     if (plan.version > VERSION) box.append(el("p", { text: t.newer }));
     if (items.children.length) box.append(el("p", {}, el("strong", { text: t.problems })), items, el("p", { text: t.rest }));
-    if (previous) {
-      box.append(el("p", {}, t.previous + " ", el("a", { href: window.location.pathname + "?" + previous, text: t.previousLink })));
-    }
+    if (plan.dropped) box.append(el("p", { text: fmt(t.tooMany, { n: plan.blocks.length + plan.dropped, max: MAX_BLOCKS }) }));
     box.hidden = !box.children.length;
+    recentPlans(replaced);
+  }
+
+  /* Earlier plans of this browser, calm and folded: open on the visit where a link replaced the
+   * reader's plan. Each opens by its link (and the plan shown now joins the list). */
+  function recentPlans(replaced) {
+    var list = recentOf(stored(STORE), serialise(plan)), box = ui.recent;
+    box.textContent = "";
+    box.hidden = !list.length;
+    if (!list.length) return;
+    var items = el("ul", {});
+    list.forEach(function (query) {
+      var p = parse("?" + query), vs = p.blocks.map(view), names = vs.slice(0, 3).map(function (v) { return v.title; });
+      var label = (p.titel ? p.titel + ": " : "") + names.join(", ") + (vs.length > 3 ? ", …" : "") + " (" + duration(total(vs)) + ")";
+      items.append(el("li", {}, el("a", { href: window.location.pathname + "?" + query, text: label })));
+    });
+    box.open = !!replaced;
+    box.append(el("summary", { text: fmt(t.recent, { n: list.length }) }), el("p", { text: replaced ? t.recentKept : t.recentText }), items);
   }
 
   /* ---- Start ------------------------------------------------------------------------------------- */
@@ -841,6 +913,11 @@
     root.textContent = "";
     ui = { root: root };
     ui.notice = el("div", { class: "planner-notice", role: "alert", hidden: true });
+    ui.recent = el("details", { class: "planner-recent", hidden: true });
+    ui.unsaved = el("div", { class: "planner-unsaved", role: "alert", hidden: !unsaved },
+      el("p", { text: t.unsaved }),
+      el("p", { class: "planner-buttons" }, el("button", { type: "button", class: "planner-button", text: t.copy, onclick: copy })));
+    ui.linkNote = el("p", { class: "planner-help planner-link-note", role: "status" });
     ui.status = el("p", { class: "planner-status", role: "status" });
     ui.list = el("ol", { class: "planner-list" });
     ui.empty = el("p", { class: "planner-empty", text: t.empty });
@@ -864,6 +941,7 @@
     });
     root.setAttribute("data-print", "draaiboek");
     ui.editor = el("div", { class: "planner-editor" },
+      ui.unsaved,
       settings(),
       el("section", { class: "planner-section", "aria-labelledby": "planner-h-blocks" },
         el("h2", { id: "planner-h-blocks", text: t.blocks }), ui.empty, ui.list, adder()),
@@ -871,7 +949,7 @@
         el("h2", { id: "planner-h-timing", text: t.timing }), ui.summary),
       el("section", { class: "planner-section", "aria-labelledby": "planner-h-share" },
         el("h2", { id: "planner-h-share", text: t.share }), el("p", { text: t.shareText }),
-        field("planner-link", t.link, ui.link),
+        field("planner-link", t.link, ui.link), ui.linkNote,
         el("p", { class: "planner-buttons" },
           el("button", { type: "button", class: "planner-button planner-button--main", text: t.copy, onclick: copy }), ui.mail)),
       ui.invite,
@@ -888,7 +966,7 @@
         el("h2", { id: "planner-h-run", text: t.run }), el("p", { text: t.runText }),
         el("p", { class: "planner-buttons" }, ui.runStart)));
     ui.runPanel = runPanel();
-    root.append(ui.notice, ui.runPanel, ui.editor, ui.status, ui.print);
+    root.append(ui.notice, ui.recent, ui.runPanel, ui.editor, ui.status, ui.print);
   }
 
   function copy() {
@@ -897,21 +975,34 @@
     navigator.clipboard.writeText(ui.link.value).then(function () { announce(t.copied); }, function () { announce(t.copyFailed); });
   }
 
+  /* The plan of the link, or of this browser. A link never discards the reader's own plan: the plan
+   * it replaces joins the earlier plans; a link with settings only (?start=10:00) changes the kept
+   * plan's settings and keeps its blocks. */
   function open(root) {
-    var previous = "", record = stored(STORE);
+    var replaced = false, record = stored(STORE), link = null;
     window.clearInterval(timer);
     run = null;
     if (/[?&](p|start|doel|datum|titel|plaats|bedoeling|notitie)=/.test(window.location.search)) {
       plan = parse(window.location.search);
-      var query = serialise(plan);
-      if (record && record.query && record.query !== query) previous = record.query;
-      keep(STORE, { v: 1, query: query, previous: previous || (record && record.previous) || "" });
+      if (!plan.keys.p && record && record.query) {
+        link = plan;
+        plan = parse("?" + record.query);
+        ["start", "doel", "datum", "titel", "plaats", "bedoeling", "notitie"].forEach(function (key) { if (link.keys[key]) plan[key] = link[key]; });
+        plan.problems = plan.problems.concat(link.problems);
+      }
+      var query = serialise(plan), recent = recentOf(record, query);
+      if (record && record.query && record.query !== query && !link) {
+        recent = [record.query].concat(recent.filter(function (q) { return q !== record.query; })).slice(0, RECENT);
+        replaced = true;
+      }
+      keep(STORE, { v: 1, query: query, recent: recent });
+      if (link) window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
     } else {
       plan = parse(record && record.query ? "?" + record.query : "");
       if (record && record.query) window.history.replaceState(window.history.state, "", window.location.pathname + "?" + serialise(plan) + window.location.hash);
     }
     build(root);
-    notices(previous);
+    notices(replaced);
     renderList(null);
     refresh();
     var saved = stored(RUN_STORE);
@@ -925,7 +1016,7 @@
     var root = document.getElementById("planner");
     if (!root || root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "true");
-    lang = WAIT[document.documentElement.lang] ? document.documentElement.lang : "nl";
+    lang = own(WAIT, document.documentElement.lang) ? document.documentElement.lang : "nl";
     var loading = el("p", { class: "planner-status", role: "status", text: WAIT[lang].loading });
     root.append(loading);
     var ready = data[lang] ? Promise.resolve(data[lang]) : window.fetch(new URL("gidsen.json", window.location.href).href).then(function (r) {
@@ -941,7 +1032,7 @@
       data[lang] = json;
       if (both[1]) merge(both[1]);
       t = json.ui;
-      guides = {};
+      guides = map();
       json.guides.forEach(function (g) { guides[g.slug] = g; });
       open(root);
     }, function () {
@@ -968,7 +1059,10 @@
     /* The plan as draaiboek answers ({naam, 'wanneer-waar', doel, programma: [[min, blok, werkvorm,
      * kernvraag, materiaal, leiding], …]}), for the worksheet export. */
     draaiboek: function () { return plan ? draaiboek() : null; },
-    query: function () { return plan ? serialise(plan) : ""; }
+    query: function () { return plan ? serialise(plan) : ""; },
+    /* The link codec, pure (tests/js/planner-link.test.mjs). */
+    parse: parse,
+    serialise: serialise
   };
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUp);

@@ -51,7 +51,8 @@
       var button = event.target instanceof Element && event.target.closest("button.tpl-copy");
       if (!button) return;
       var box = button.closest(".tpl");
-      var text = messages[document.documentElement.lang] || messages.nl;
+      var lang = document.documentElement.lang; // read as a key of our own map only
+      var text = Object.prototype.hasOwnProperty.call(messages, lang) ? messages[lang] : messages.nl;
       var failed = function () { select(box); say(box, text.failed); };
       if (!navigator.clipboard || !navigator.clipboard.writeText) { failed(); return; }
       navigator.clipboard.writeText(button.getAttribute("data-copy") || "").then(function () {

@@ -30,14 +30,14 @@
 
   // --- storage ----------------------------------------------------------------------------------
 
+  /* This browser's storage when it can be read (a full one can: what was saved before is shown);
+   * null when it is switched off: the page still fills, downloads and exports. */
   function storage() {
     try {
-      var probe = PREFIX + "probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
+      window.localStorage.getItem(PREFIX + "probe");
       return window.localStorage;
     } catch (error) {
-      return null; // storage switched off or full: the page still fills, downloads and exports
+      return null;
     }
   }
 
@@ -94,8 +94,10 @@
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "");
   }
 
+  // Every lookup keyed by text from storage or a file is a map without a prototype: an answer
+  // stored under 'constructor' or '__proto__' is then an answer to no field (kept and shown).
   function fieldsById(data) {
-    var byId = {};
+    var byId = Object.create(null);
     data.fields.forEach(function (field) {
       byId[field.id] = field;
     });
@@ -182,6 +184,21 @@
     return out;
   }
 
+  /* The id of the field a control (by its name) belongs to, or "". */
+  function fieldOf(data, name) {
+    var found = "";
+    data.fields.forEach(function (field) {
+      var names = field.type === "checklist" ? field.items.map(function (item) { return item.pdf; })
+        : field.type === "table" ? [].concat.apply([], field.pdf) : [field.pdf];
+      if (name && names.indexOf(name) >= 0) found = field.id;
+    });
+    return found;
+  }
+
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
   function control(form, name) {
     return form.elements.namedItem(name);
   }
@@ -222,9 +239,11 @@
     return answers;
   }
 
-  /* Show `answers` in the form (every field: an empty answer empties the field). */
-  function apply(form, data, answers) {
+  /* Show `answers` in the form (every field: an empty answer empties the field), all but the field
+   * `except` (the one the reader is typing in). */
+  function apply(form, data, answers, except) {
     data.fields.forEach(function (field) {
+      if (field.id === except) return;
       var value = answers[field.id];
       if (field.type === "text" || field.type === "longtext") {
         var input = control(form, field.pdf);
@@ -285,7 +304,39 @@
     this.printCopy = document.querySelector(".ws-print-copy");
     this.lastSaid = 0;
     this.entry = readStore(this.store, this.data.sheet);
+    this.base = {}; // the answers this tab last showed or saved: a save writes only what differs
+    // A save that failed is said next to the field being typed in, and stays said until a save
+    // works again, with the way out: download the answers.
+    this.unsavedBox = document.createElement("div");
+    this.unsavedBox.className = "ws-unsaved";
+    this.unsavedBox.setAttribute("role", "alert");
+    this.unsavedBox.hidden = true;
   }
+
+  Sheet.prototype.unsaved = function (on) {
+    var box = this.unsavedBox, self = this;
+    if (!on) {
+      box.hidden = true;
+      box.textContent = "";
+      return;
+    }
+    var active = document.activeElement;
+    var near = active && this.form.contains(active) ? active.closest(".ws-field") : null;
+    if (near && box.previousElementSibling !== near) near.after(box);
+    else if (!box.parentNode) this.form.before(box);
+    if (!box.hidden) return;
+    var text = document.createElement("p");
+    text.textContent = this.m.save_failed;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = this.m.download_answers;
+    button.addEventListener("click", function () {
+      self.exportAnswers();
+    });
+    box.append(text, button);
+    box.hidden = false;
+  };
 
   Sheet.prototype.copy = function () {
     var entry = this.entry;
@@ -308,24 +359,34 @@
     this.lastSaid = Date.now();
   };
 
+  /* The entry into storage; false (and said, where the reader works) when the browser refused it. */
   Sheet.prototype.write = function () {
     if (!this.store) return false;
     try {
       this.store.setItem(PREFIX + this.data.sheet, JSON.stringify(this.entry));
+      this.unsaved(false);
       return true;
     } catch (error) {
-      this.say(this.m.save_failed);
+      this.unsaved(true);
+      if (this.status.textContent !== this.m.save_failed) this.say(this.m.save_failed); // once, not per key
       return false;
     }
   };
 
-  /* Show the current copy: its answers in the form, what it keeps in 'No longer on this sheet'. */
-  Sheet.prototype.show = function () {
+  /* Show the current copy: its answers in the form (all but the field `except`, being typed in),
+   * what it keeps in 'No longer on this sheet'. */
+  Sheet.prototype.show = function (except) {
     var copy = this.copy();
     var split = normalise(copy.answers, this.data);
     copy.answers = split.answers;
     copy.kept = copy.kept.concat(split.kept);
-    apply(this.form, this.data, copy.answers);
+    apply(this.form, this.data, copy.answers, except);
+    var now = collect(this.form, this.data), base = this.base;
+    this.base = {};
+    this.data.fields.forEach(function (field) {
+      var value = field.id === except ? base[field.id] : now[field.id];
+      if (value !== undefined) this.base[field.id] = value;
+    }, this);
     this.renderCopies();
     this.renderKept();
     this.printCopy.textContent = copy.name ? this.m.print_copy + ": " + copy.name : "";
@@ -361,13 +422,39 @@
 
   /* Save what the form holds now: on every change, so a reload or a closed tab loses nothing.
    * It is announced once a second after typing stops, and not again within half a minute. */
+  /* Only the fields changed in this tab are written, into the entry as it is in storage now: another
+   * tab (the other language) may have saved other fields since. */
   Sheet.prototype.save = function () {
-    var copy = this.copy();
-    var answers = collect(this.form, this.data);
-    if (JSON.stringify(answers) === JSON.stringify(copy.answers)) return; // 'change' after 'input'
-    copy.answers = answers;
-    copy.updated = new Date().toISOString();
-    if (!this.write()) return;
+    var answers = collect(this.form, this.data), base = this.base;
+    var changed = this.data.fields
+      .map(function (field) {
+        return field.id;
+      })
+      .filter(function (id) {
+        return !same(answers[id], base[id]);
+      });
+    if (!changed.length) return; // 'change' after 'input'
+    var mine = this.copy(), name = this.entry.current;
+    if (this.store) {
+      var fresh = readStore(this.store, this.data.sheet);
+      var found = fresh.copies.filter(function (copy) {
+        return copy.name === name;
+      })[0];
+      if (!found) fresh.copies.push((found = mine));
+      fresh.current = name;
+      this.entry = fresh;
+      mine = found;
+    }
+    changed.forEach(function (id) {
+      if (answers[id] === undefined) delete mine.answers[id];
+      else mine.answers[id] = answers[id];
+    });
+    mine.updated = new Date().toISOString();
+    if (!this.write()) return; // not kept: the next save writes these fields again
+    changed.forEach(function (id) {
+      if (answers[id] === undefined) delete base[id];
+      else base[id] = answers[id];
+    });
     var self = this;
     var at = Date.now();
     window.clearTimeout(this.timer);
@@ -409,10 +496,10 @@
     if (name === null) return;
     this.entry.copies.push(emptyCopy(name));
     this.entry.current = name;
-    this.write();
+    var kept = this.write();
     this.show();
     this.nameInput.value = "";
-    this.say(format(this.m.copy_created, { name: name }));
+    if (kept) this.say(format(this.m.copy_created, { name: name }));
   };
 
   Sheet.prototype.rename = function () {
@@ -420,17 +507,17 @@
     if (name === null) return;
     this.copy().name = name;
     this.entry.current = name;
-    this.write();
+    var kept = this.write();
     this.show();
     this.nameInput.value = "";
-    this.say(format(this.m.copy_renamed, { name: name }));
+    if (kept) this.say(format(this.m.copy_renamed, { name: name }));
   };
 
   Sheet.prototype.pick = function (name) {
     this.entry.current = name;
-    this.write();
+    var kept = this.write();
     this.show();
-    this.say(format(this.m.copy_shown, { name: this.copyName() }));
+    if (kept) this.say(format(this.m.copy_shown, { name: this.copyName() }));
   };
 
   Sheet.prototype.clear = function () {
@@ -442,7 +529,11 @@
     });
     if (!this.entry.copies.length) this.entry.copies.push(emptyCopy(""));
     this.entry.current = this.entry.copies[0].name;
-    this.write();
+    if (!this.write() && this.store) {
+      this.entry = readStore(this.store, this.data.sheet); // not cleared: what is saved stays shown
+      this.show();
+      return;
+    }
     this.show();
     this.say(format(this.m.cleared, { name: name }));
   };
@@ -504,7 +595,7 @@
         }
         if (typeof body.format !== "number" || body.format > FORMAT) return self.say(self.m.import_newer);
         if (body.sheet !== self.data.sheet) return self.say(format(self.m.import_other, { sheet: body.sheet }));
-        var base = typeof body.name === "string" && body.name.trim() ? body.name.trim().slice(0, 80) : self.m.untitled;
+        var base = typeof body.name === "string" && body.name.trim() ? body.name.trim().slice(0, 80) : self.importName(file, body);
         var copy = emptyCopy(self.uniqueName(base));
         copy.answers = body.answers;
         copy.kept = (Array.isArray(body.kept) ? body.kept : [])
@@ -517,13 +608,32 @@
         self.entry.copies.push(copy);
         self.entry.current = copy.name;
         self.show();
-        self.write();
-        self.say(format(self.m.imported, { name: copy.name }));
+        if (self.write()) self.say(format(self.m.imported, { name: copy.name }));
       },
       function () {
         self.say(self.m.import_broken);
       }
     );
+  };
+
+  /* The name of an imported copy that had none: the file's name, or when that is the name an export
+   * of an unnamed copy gets, the day and time of the export (or of the file). */
+  Sheet.prototype.importName = function (file, body) {
+    var name = String(file.name || "")
+      .replace(/\.json$/i, "")
+      .replace(/\s*\(\d+\)$/, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 80);
+    var plain = this.data.files.pdf.split("/").pop().replace(/\.pdf$/, "") + "-" + this.m.answers;
+    if (name && name !== plain) return name;
+    var when = new Date(typeof body.exported === "string" ? body.exported : file.lastModified || Date.now());
+    if (isNaN(when.getTime())) when = new Date();
+    function two(n) {
+      return (n < 10 ? "0" : "") + n;
+    }
+    var stamp = when.getFullYear() + "-" + two(when.getMonth() + 1) + "-" + two(when.getDate());
+    return format(this.m.imported_from, { date: stamp + " " + two(when.getHours()) + ":" + two(when.getMinutes()) });
   };
 
   /* A filled-in PDF or DOCX, made by fill.js (and its libraries) on first use. */
@@ -635,12 +745,13 @@
   window.addEventListener("beforeprint", function () {
     if (current && document.body.contains(current.form)) fitTextareas(current.form);
   });
-  // Another tab changed this sheet: show it here too, unless the reader is typing in this form.
+  // Another tab changed this sheet: show it here too, all but the field the reader is typing in.
   window.addEventListener("storage", function (event) {
     if (!current || event.key !== PREFIX + current.data.sheet || !document.body.contains(current.form)) return;
-    if (current.form.contains(document.activeElement)) return;
+    var active = document.activeElement;
+    var typing = active && current.form.contains(active) ? fieldOf(current.data, active.name) : "";
     current.entry = readStore(current.store, current.data.sheet);
-    current.show();
+    current.show(typing);
   });
 
   window.__worksheetAnswers = { setup: setup, normalise: normalise, FORMAT: FORMAT, KIND: KIND };
