@@ -171,8 +171,16 @@ def test_search_lists_the_residents_guide_first_when_residents_feel_unheard(
 ):
     page.goto(server + start)
     page.keyboard.press("/")
-    # The whole query at once: the results shown are for this query, not for a half-typed one.
+    # Search is ready once it invites typing (Material's own words, from the page's configuration);
+    # then the whole query at once, so the results shown are for it and not for a half-typed one.
+    ready = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent.trim() === t", arg=ready, timeout=20_000
+    )
     page.fill(".md-search__input", query)
+    page.keyboard.press("End")  # search reads the field on a key release
     # Wait for the results of the whole query: links carry the words they matched (?h=…), and the
     # last word is matched once the index has answered.
     page.wait_for_function(
