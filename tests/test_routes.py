@@ -50,6 +50,8 @@ def test_the_stuck_meeting_route_is_on_the_first_screen_of_a_phone(server, brows
         assert link.is_visible()
         link.click()
         page.wait_for_function("p => location.pathname === p", arg=f"/{prefix}gesprekken/vastgelopen-overleg/")
+        # Instant navigation can change the address before it swaps the content in: wait for the page.
+        page.locator("#telefoon").first.wait_for(state="attached", timeout=10_000)
         assert page.locator("#telefoon").count() == 1 and page.locator("#verloop").count() == 1
     finally:
         context.close()
