@@ -20,10 +20,18 @@ const TEXT = 0;
 const SPACE = 1;
 const NEWLINE = 2;
 
+let segmenter = null;
+
 function graphemes(text) {
+  // one piece per character unless the text has something that joins characters into one:
+  // combining marks, joiners, variation selectors, characters beyond the BMP (emoji), Hangul jamo
+  if (!/[\u0300-\u036F\u0483-\u0489\u0591-\u0DFF\u1100-\u11FF\u1AB0-\u1AFF\u1DC0-\u1DFF\u200C\u200D\u20D0-\u20FF\uD800-\uDFFF\uFE00-\uFE0F\uFE20-\uFE2F]/.test(text)) {
+    return Array.from(text);
+  }
   if (typeof Intl !== "undefined" && Intl.Segmenter) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
     const out = [];
-    for (const part of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) out.push(part.segment);
+    for (const part of segmenter.segment(text)) out.push(part.segment);
     return out;
   }
   return Array.from(text);
