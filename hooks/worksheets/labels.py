@@ -78,7 +78,10 @@ LABELS: dict[str, dict[str, str]] = {
         "msg_row": "rij",
         "msg_continued": "vervolg",  # a table's rows on a continuation page (fill.js)
         # fill.js: a character the sheet's font lacks prints as the marker; said on the page
-        "msg_missing": "{mark} staat voor een teken dat het lettertype van dit werkblad niet kan afdrukken ({chars}), in: {fields}.",
+        "msg_missing": (
+            "{mark} staat voor een teken dat het lettertype van dit werkblad niet kan afdrukken "
+            "({chars}), in: {fields}."
+        ),
         "msg_missing_title": "Niet afgedrukte tekens",
         "msg_filled": "ingevuld",
         "msg_answers": "antwoorden",
