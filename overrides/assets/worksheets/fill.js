@@ -281,18 +281,14 @@ export async function fillPdfBytes(lib, bytes, entries, more = { tables: [] }) {
     }
   }
   if (absent.length) throw new Error(`not in this PDF: ${absent.join(", ")}`);
-  // Every other widget gets an appearance too: empty text fields an empty one, buttons an 'off'.
+  // Every other widget gets an appearance too: empty text fields an empty one, buttons an 'off'
+  // (one empty drawing, shared).
+  const empty = quiet(context, () => context.register(context.stream("", { Type: "XObject", Subtype: "Form", BBox: [0, 0, 1, 1] })));
   for (const field of all) {
     for (const widget of widgetsOf(lib, context, field)) {
       const type = (widget.lookup(name("FT")) || field.lookup(name("FT")))?.decodeText?.() ?? "";
-      if (type === "Tx" && !widget.has(name("AP"))) {
-        const [width, height] = sizeOf(lib, widget);
-        const ap = quiet(context, () => {
-          const stream = context.flateStream("/Tx BMC\nEMC", { Type: "XObject", Subtype: "Form", BBox: [0, 0, width, height] });
-          return context.obj({ N: context.register(stream) });
-        });
-        widget.set(name("AP"), ap);
-      } else if (type === "Btn") offState(lib, context, widget);
+      if (type === "Tx" && !widget.has(name("AP"))) widget.set(name("AP"), quiet(context, () => context.obj({ N: empty })));
+      else if (type === "Btn") offState(lib, context, widget, empty);
     }
   }
   // Per table: its rows with a cell too long for the sheet, then the rows beyond the sheet's table,
@@ -324,7 +320,15 @@ export async function fillPdfBytes(lib, bytes, entries, more = { tables: [] }) {
   if (later.length) continuation(lib, doc, form, fonts, later, more);
   // Every widget has its own appearance now: viewers show those and do not redraw fields.
   if (form.has(name("NeedAppearances"))) form.delete(name("NeedAppearances"));
-  return doc.save();
+  // Saving sets /Length on every stream it writes, each a 'change' pdf-lib would look up in the
+  // whole file; the streams it writes are saved anyway.
+  const register = context.registerObjectChange;
+  context.registerObjectChange = () => {};
+  try {
+    return await doc.save();
+  } finally {
+    context.registerObjectChange = register;
+  }
 }
 
 function widgetsOf(lib, context, field) {
@@ -349,13 +353,11 @@ function onState(lib, widget) {
 
 /** A check box or radio button draws its 'on' state (WeasyPrint's tick or dot); give it an
  *  empty 'Off' state too, so no viewer has to make one up. */
-function offState(lib, context, widget) {
+function offState(lib, context, widget, off) {
   const { PDFName, PDFDict, PDFRef } = lib;
   const ap = widget.lookupMaybe(PDFName.of("AP"), PDFDict);
   const normal = ap?.lookup(PDFName.of("N"));
   if (!(normal instanceof PDFDict) || normal.has(PDFName.of("Off"))) return;
-  const [width, height] = sizeOf(lib, widget);
-  const off = quiet(context, () => context.register(context.flateStream("", { Type: "XObject", Subtype: "Form", BBox: [0, 0, width, height] })));
   if (ap.get(PDFName.of("N")) instanceof PDFRef) return normal.set(PDFName.of("Off"), off);
   const copy = quiet(context, () => {
     const states = context.obj({});
@@ -784,6 +786,10 @@ function setText(doc, sdt, text) {
   const properties = child(sdt, W, "sdtPr");
   const placeholder = child(properties, W, "showingPlcHdr");
   if (placeholder) placeholder.remove();
+  // LibreOffice drops the line breaks of a plain-text control (w:text, even with w:multiLine):
+  // an answer of more than one line goes in as rich text, which Word and LibreOffice both keep.
+  const plain = child(properties, W, "text");
+  if (plain && text.includes("\n")) plain.remove();
   const content = child(sdt, W, "sdtContent");
   const first = content.getElementsByTagNameNS(W, "r")[0];
   const format = first && child(first, W, "rPr");
