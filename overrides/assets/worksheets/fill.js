@@ -14,18 +14,21 @@
  *
  * PDF: the published, tagged and fillable PDF with the answers in its form fields, appended as an
  * incremental update (the original bytes, structure tree, /Lang and field names stay as they
- * are; nothing is flattened). Each text field gets an appearance drawn with the font the PDF
- * already carries for its fields (so 'ĳ', 'ë' and the rest show in viewers that do not redraw
- * fields), and NeedAppearances stays on for those that do. Library: @cantoo/pdf-lib (vendor/).
+ * are; nothing is flattened). Every widget gets its own appearance, drawn with the bundled font
+ * the PDF embeds for its fields, and NeedAppearances goes, so every viewer shows the same thing.
+ * An answer wraps in its field at the sheet's size, or down to MIN_SIZE (9 pt) when that makes
+ * it fit (wrap.js, linear); what does not fit continues on tagged continuation pages after the field's page, with the
+ * sheet's title and footer; a character the font lacks prints as wrap.js's MARK and is named
+ * there. Library: @cantoo/pdf-lib (vendor/).
  * DOCX: the published Word file with the answers in its content controls (w:sdt, tagged with the
- * field names), edited as XML with DOMParser and XMLSerializer. Library: fflate (vendor/).
+ * field names), edited as XML with DOMParser and XMLSerializer; line breaks as w:br. Library:
+ * fflate (vendor/).
  * Both libraries load on the first call. Nothing is sent anywhere; the only requests are for
  * files of this site.
  *
  * A table answer with more rows than the sheet's table (the planner's export of a long plan) loses
  * nothing: the DOCX gets more rows in that table (content controls like the others, numbered on);
- * the PDF gets continuation pages after the table's page, with every further row written out
- * (label: text per column) in the form's own font.
+ * the PDF writes every further row out (label: text per column) on the continuation pages.
  */
 
 import { ELLIPSIS, MARK, fit, prepare, restOf, wrap } from "./wrap.js";
@@ -295,7 +298,7 @@ export async function fillPdfBytes(lib, bytes, entries, more = { tables: [] }) {
   // each written out whole ('number. column: text' per filled column).
   const rowLines = (number, cells, paragraphs) =>
     cells.filter((cell) => cell && cell.text).forEach((cell, k) => {
-      paragraphs.push({ text: (k ? "" : `${number}. `) + `${cell.label}: ${cell.text}`, indent: k ? 14 : 0, gap: k ? 0 : 5 });
+      paragraphs.push({ text: (k ? "" : `${number}. `) + `${cell.label}: ${cell.text}`, indent: k ? 14 : 0, hang: 14, gap: k ? 0 : 5 });
     });
   const extra = new Map(more.tables.map((table) => [table.id, table]));
   for (const id of new Set([...tables.keys(), ...extra.keys()])) {
@@ -614,8 +617,9 @@ function continuation(lib, doc, form, fonts, items, more) {
         const p = element("P");
         const text = prepare(paragraph.text, regular.advance);
         const indent = paragraph.indent || 0;
-        wrap(text, ((width - indent) * 1000) / 10).forEach(([start, end], n) =>
-          lines.push({ font: regular, size: 10, colour: ink, text, start, end, x: indent, gap: n ? 0 : paragraph.gap || 3, element: p }),
+        const hang = Math.max(indent, paragraph.hang || 0); // where its second and further lines start
+        wrap(text, ((width - hang) * 1000) / 10).forEach(([start, end], n) =>
+          lines.push({ font: regular, size: 10, colour: ink, text, start, end, x: n ? hang : indent, gap: n ? 0 : paragraph.gap || 3, element: p }),
         );
       }
     }

@@ -154,9 +154,9 @@ export function restOf(text, start) {
 
 /** Lay `text` out in a box: the largest of `sizes` (points, largest first) at which every line
  *  fits, where `lines(size)` says how many lines of that size the box holds and `width` is its
- *  width in points. When even the smallest size does not hold it all: the lines that fit, the
- *  last one ending in ELLIPSIS (cut at a space where it can), and `rest`, the index of the first
- *  piece that is not shown (else null). Returns {size, lines, rest, ellipsis}. */
+ *  width in points. When even the smallest size does not hold it all: at the largest size, the
+ *  lines that fit, the last one ending in ELLIPSIS (cut at a space where it can), and `rest`, the
+ *  index of the first piece that is not shown (else null). Returns {size, lines, rest, ellipsis}. */
 export function fit(text, { sizes, width, lines }) {
   let size = sizes[sizes.length - 1];
   let wrapped = null;
@@ -166,6 +166,10 @@ export function fit(text, { sizes, width, lines }) {
     size = candidate;
     if (wrapped.length <= room) return { size, lines: wrapped, rest: null, ellipsis: false };
   }
+  // It does not fit at any size: the part that is shown keeps the largest size (the sheet's own),
+  // the rest is handed on
+  size = sizes[0];
+  if (sizes.length > 1) wrapped = wrap(text, (width * 1000) / size);
   const room = Math.max(1, lines(size));
   const max = (width * 1000) / size;
   const shown = wrapped.slice(0, room);
