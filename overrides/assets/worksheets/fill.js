@@ -156,8 +156,9 @@ export function save(blob, name) {
 // --- PDF ----------------------------------------------------------------------------------------
 
 const MIN_SIZE = 9; // no answer is drawn smaller: what does not fit goes on a continuation page
-const LEADING = 1.2; // line height of an answer in its field, in ems
-const PAD = 2; // points between a field's edge and its text
+const LEADING = 1.15; // line height of an answer in its field, in ems
+const PAD = 2; // points between a field's left and right edges and its text
+const PAD_Y = 1; // and between its top and bottom edges and the font's ascent and descent
 
 /** The filled-in PDF of `sheet` in `lang`: {blob, name}. */
 export async function fillPdf(sheet, lang, answers, options = {}) {
@@ -503,14 +504,14 @@ function drawText(lib, context, form, fonts, field, widget, text) {
   const box = fit(prepared, {
     sizes,
     width: width - 2 * PAD,
-    lines: (size) => Math.max(1, Math.floor((height - 2 * PAD - glyph(size)) / (size * LEADING)) + 1),
+    lines: (size) => Math.max(1, Math.floor((height - 2 * PAD_Y - glyph(size)) / (size * LEADING)) + 1),
   });
   const size = box.size;
   const leading = size * LEADING;
   const top =
-    box.lines.length === 1 && height - 2 * PAD < glyph(size) + leading
+    box.lines.length === 1 && height - 2 * PAD_Y < glyph(size) + leading
       ? (height - glyph(size)) / 2 - (font.descent * size) / 1000 // one line: in the middle
-      : height - PAD - (font.ascent * size) / 1000;
+      : height - PAD_Y - (font.ascent * size) / 1000;
   const ops = ["/Tx BMC", "q", `1 1 ${num(width - 2)} ${num(height - 2)} re W n`, "BT", `/${look.name} ${num(size)} Tf`];
   if (look.colour) ops.push(look.colour);
   ops.push(`${PAD} ${num(top)} Td`);
