@@ -245,7 +245,6 @@ def test_every_word_of_a_long_answer_and_a_long_cell_is_drawn_on_the_filled_pdf(
     answer = LONG_ANSWER.replace("🙂", MARK)
     assert in_order(answer.split(), flat) == []
     assert in_order(LONG_CELL.split(), flat) == []
-    assert MARK in pdf_text(drawn_only(long_answers["pdf"]), 1), "the emoji is not marked in its field"
     # no character became a bare '?': every '?' drawn is the sheet's own or part of a marker
     printed = " ".join(pdf_text(long_answers["blank"]).split())
     assert flat.count("?") == printed.count("?") + flat.count(MARK)
@@ -280,7 +279,7 @@ def test_what_does_not_fit_continues_on_a_tagged_page_with_the_sheets_header_and
     assert page.startswith(f"{data['title']} ({continued})"), page[:80]
     assert f"{field['label']} ({continued})" in page
     assert f"{table['label']} ({continued})" in page and "1. " + table["columns"][0]["label"] + ": " in page
-    assert f"{data['footer']['online']}: https://" in page and "/werkbladen/belangenkaart/" in page
+    assert re.search(re.escape(data["footer"]["online"]) + r": https?://\S+/werkbladen/belangenkaart/ ", page)
     assert page.endswith(data["footer"]["meta"])
     # the characters the font lacks, said on the page
     assert data["messages"]["missing_title"] in page and "U+1F642" in page
@@ -305,22 +304,29 @@ def test_what_does_not_fit_continues_on_a_tagged_page_with_the_sheets_header_and
     assert added["/Tabs"] == "/S" and added.mediabox == reader.pages[0].mediabox
 
 
-def test_a_ticked_box_shows_ticked_when_poppler_renders_it(filled):
+def test_a_ticked_box_shows_ticked_when_poppler_renders_it(filled, built_site):
     """The draaiboek's checklist, every other item ticked: poppler draws a tick in the ticked boxes
-    and nothing in the others (each has its own on and off appearance; no NeedAppearances)."""
+    and nothing more than the blank sheet in the others (each has its own on and off appearance;
+    no NeedAppearances)."""
     case = filled[("draaiboek", "nl")]
+    blank = (built_site / case["data"]["files"]["pdf"]).read_bytes()
     field = next(f for f in case["data"]["fields"] if f["type"] == "checklist")
     ticked = set(case["answers"][field["id"]])
     assert ticked and len(ticked) < len(field["items"])
-    reader = PdfReader(io.BytesIO(case["pdf"]))
-    pages = {ref.get_object()["/T"]: ref.get_object()["/P"] for ref in reader.trailer["/Root"]["/AcroForm"]["/Fields"]}
-    page_numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
+
+    def page_of(pdf: bytes, name: str) -> int:
+        reader = PdfReader(io.BytesIO(pdf))
+        numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
+        for ref in reader.trailer["/Root"]["/AcroForm"]["/Fields"]:
+            if ref.get_object()["/T"] == name:
+                return numbers[ref.get_object()["/P"].idnum]
+        raise AssertionError(name)
+
     for item in field["items"]:
-        number = page_numbers[pages[item["pdf"]].idnum]
-        image = render_page(case["pdf"], 150, number)
-        x0, y0, x1, y1 = rect(case["pdf"], item["pdf"])
-        inside = dark(image, (x0 + 0.8, y0 + 0.8, x1 - 0.8, y1 - 0.8))
+        box = rect(case["pdf"], item["pdf"])
+        filled_page = render_page(case["pdf"], 150, page_of(case["pdf"], item["pdf"]))
+        drawn = dark(filled_page, box) - dark(render_page(blank, 150, page_of(blank, item["pdf"])), box)
         if item["id"] in ticked:
-            assert inside > 15, f"{item['pdf']} is ticked but poppler draws it empty ({inside} dark pixels)"
+            assert drawn > 15, f"{item['pdf']} is ticked but poppler draws it empty ({drawn} dark pixels more)"
         else:
-            assert inside < 5, f"{item['pdf']} is not ticked but poppler draws {inside} dark pixels in it"
+            assert abs(drawn) < 3, f"{item['pdf']} is not ticked but poppler draws {drawn} dark pixels more"

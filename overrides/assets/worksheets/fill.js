@@ -299,7 +299,7 @@ export async function fillPdfBytes(lib, bytes, entries, more = { tables: [] }) {
   // each written out whole ('number. column: text' per filled column).
   const rowLines = (number, cells, paragraphs) =>
     cells.filter((cell) => cell && cell.text).forEach((cell, k) => {
-      paragraphs.push({ text: (k ? "" : `${number}. `) + `${cell.label}: ${cell.text}`, indent: k ? 14 : 0, hang: 14, gap: k ? 0 : 5 });
+      paragraphs.push({ text: (k ? "" : `${number}. `) + `${cell.label}: ${cell.text}`, indent: k ? 14 : 0, hang: 14, gap: k ? 0 : 5, row: number });
     });
   const extra = new Map(more.tables.map((table) => [table.id, table]));
   for (const id of new Set([...tables.keys(), ...extra.keys()])) {
@@ -597,7 +597,8 @@ function continuation(lib, doc, form, fonts, items, more) {
     const width = box.width - 30 * mm;
     const bodyTop = box.height - 14 * mm - 30;
     const bodyBottom = 14 * mm + 40;
-    const lines = []; // {font, size, colour, text, start, end, x, gap, element}
+    const lines = []; // {font, size, colour, text, start, end, x, gap, element, block}
+    let blocks = 0;
     const sects = [];
     for (const item of byPage.get(at)) {
       const sect = { ref: context.nextRef(), type: "Sect", parent: documentRef, kids: [] };
@@ -611,18 +612,21 @@ function continuation(lib, doc, form, fonts, items, more) {
       sects.push(sect.ref);
       const h2 = element("H2");
       const heading = prepare(item.heading, bold.advance);
+      // blocks kept on one page where they fit one: the heading with what follows it, a table row
+      let block = ++blocks;
       wrap(heading, (width * 1000) / 11).forEach(([start, end], n) =>
-        lines.push({ font: bold, size: 11, colour: accent, text: heading, start, end, x: 0, gap: n ? 0 : 8, element: h2 }),
+        lines.push({ font: bold, size: 11, colour: accent, text: heading, start, end, x: 0, gap: n ? 0 : 8, element: h2, block }),
       );
-      for (const paragraph of item.paragraphs) {
+      item.paragraphs.forEach((paragraph, index) => {
+        if (index && (paragraph.row === undefined || paragraph.row !== item.paragraphs[index - 1].row)) block = ++blocks;
         const p = element("P");
         const text = prepare(paragraph.text, regular.advance);
         const indent = paragraph.indent || 0;
         const hang = Math.max(indent, paragraph.hang || 0); // where its second and further lines start
         wrap(text, ((width - hang) * 1000) / 10).forEach(([start, end], n) =>
-          lines.push({ font: regular, size: 10, colour: ink, text, start, end, x: n ? hang : indent, gap: n ? 0 : paragraph.gap || 3, element: p }),
+          lines.push({ font: regular, size: 10, colour: ink, text, start, end, x: n ? hang : indent, gap: n ? 0 : paragraph.gap || 3, element: p, block }),
         );
-      }
+      });
     }
     sections.set(at, sects);
     // the lines on as many pages as they need
@@ -677,9 +681,16 @@ function continuation(lib, doc, form, fonts, items, more) {
       ]);
       y = bodyTop;
     };
-    for (const line of lines) {
+    const heights = new Map();
+    for (const line of lines) heights.set(line.block, (heights.get(line.block) || 0) + line.gap + line.size * 1.35);
+    lines.forEach((line, index) => {
       const height = line.size * 1.35;
-      if (!page || y - line.gap - height < bodyBottom) {
+      const first = !index || lines[index - 1].block !== line.block;
+      const whole = heights.get(line.block);
+      if (page && first && y - whole < bodyBottom && whole <= bodyTop - bodyBottom) {
+        finish();
+        start();
+      } else if (!page || y - line.gap - height < bodyBottom) {
         finish();
         start();
       } else y -= line.gap;
@@ -688,7 +699,7 @@ function continuation(lib, doc, form, fonts, items, more) {
       mcids.push(line.element);
       const baseline = y + (-line.font.descent * line.size) / 1000;
       ops.push(...textOp(line.font, line.size, line.colour, left + line.x, baseline, hexOf(line.font, line.text, line.start, line.end)), "EMC");
-    }
+    });
     finish();
   }
   if (!tagged) return;
