@@ -556,8 +556,18 @@ function continuation(lib, doc, form, fonts, items, more) {
   const { PDFName, PDFDict, PDFArray, PDFNumber, PDFHexString } = lib;
   const context = doc.context;
   const name = (text) => PDFName.of(text);
-  const anyField = context.lookup(form.lookup(name("Fields"), PDFArray).get(0), PDFDict);
-  const look = appearanceFont(lib, form, anyField, widgetsOf(lib, context, anyField)[0]);
+  // the font and colour of the form's text fields (the first one that has them)
+  const fields = form.lookup(name("Fields"), PDFArray);
+  let look = null;
+  for (let i = 0; i < fields.size() && !look; i++) {
+    const field = context.lookup(fields.get(i), PDFDict);
+    try {
+      look = appearanceFont(lib, form, field, widgetsOf(lib, context, field)[0]);
+    } catch {
+      // a button: no font
+    }
+  }
+  if (!look) throw new Error("the PDF has no text field with a font");
   const set = formFonts(lib, context, form, fonts, look.name);
   const regular = { name: look.name, ...set.regular };
   const bold = set.bold;
