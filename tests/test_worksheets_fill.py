@@ -326,6 +326,11 @@ def test_a_ticked_box_shows_ticked_when_poppler_renders_it(filled, built_site):
                 return numbers[ref.get_object().raw_get("/P").idnum]
         raise AssertionError(name)
 
+    # every box and radio button has its own 'on' and 'off' drawing: no viewer has to make one up
+    for ref in PdfReader(io.BytesIO(case["pdf"])).trailer["/Root"]["/AcroForm"]["/Fields"]:
+        button = ref.get_object()
+        if button.get("/FT") == "/Btn" and "/AP" in button:
+            assert "/Off" in button["/AP"]["/N"] and len(button["/AP"]["/N"]) == 2, button["/T"]
     for item in field["items"]:
         box = rect(case["pdf"], item["pdf"])
         filled_page = render_page(case["pdf"], 150, page_of(case["pdf"], item["pdf"]))
