@@ -21,7 +21,11 @@
   to the served page having the new text (median of RUNS edits), at 1x and at 10x, as a ratio to
   the full cached build of the same project (targets: EDIT_TARGET, EDIT_TARGET_X10);
 - the full build with and without hooks/speedups_hook.py (templates compiled once per process,
-  linear search de-duplication), at 1x (median) and at 10x (one cached build).
+  linear search de-duplication), at 1x (median) and at 10x (one cached build);
+- filling worksheet PDFs with the site's own filler (bench/fill.mjs: assets/worksheets/fill.js and
+  pdf-lib from the built site, in Node): the longest case, a full draaiboek of a five-hour plan as
+  the planner exports it, and the long-word cases of issue #22 (3,000 letters, 3,000 CJK
+  characters, a 6,000-character address). `--fill-only SITE` prints just these, for a built site.
 
 Prints the figures and writes them to site/reports/quality.json and site/reports/quality.md. The full
 builds run in scratch copies of the project with an empty .cache/.
@@ -305,6 +309,33 @@ def search_index(site: pathlib.Path) -> dict:
     return sizes
 
 
+def fill_times(site: pathlib.Path) -> dict:
+    """bench/fill.mjs on a built site: per case the first and the median fill (ms), pages, bytes."""
+    node = shutil.which("node")
+    if not node:
+        return {"error": "node is not installed"}
+    result = subprocess.run(
+        [node, "--no-warnings", str(REPO / "bench" / "fill.mjs"), str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        return {"error": (result.stderr or result.stdout).strip()[-300:]}
+    return json.loads(result.stdout)
+
+
+def _fill_rows(cases: dict) -> list[str]:
+    if "error" in cases:
+        return [f"| filling worksheet PDFs | n/a ({cases['error']}) |"]
+    return [
+        f"| fill PDF: {label} | {c['first_ms']} ms first, {c['median_ms']} ms median of {c['runs']} "
+        f"({c['pages']} pages, {c['bytes']:,} B) |"
+        for label, c in cases.items()
+    ]
+
+
 def markdown(figures: dict) -> str:
     b, w, s, ws = figures["build"], figures["first_load"], figures["search_index"], figures["worksheets_cli"]
     lines = [
@@ -339,6 +370,7 @@ def markdown(figures: dict) -> str:
         f"| full build cached with it, 1x (median of {b['runs']}, interleaved) / x{FACTOR} (above) | "
         f"{b['with_speedups_s']} s / {b['x10_s']} s |",
         *_editor_rows(figures["editor_loop"]),
+        *_fill_rows(figures["fill_pdf"]),
         "",
         f"## First load of {w['page']}",
         "",
@@ -365,7 +397,11 @@ def _editor_rows(e: dict) -> list[str]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=pathlib.Path, default=REPO / "site" / "reports", help="where the report goes")
+    parser.add_argument("--fill-only", type=pathlib.Path, metavar="SITE", help="only the PDF fill figures, for SITE")
     args = parser.parse_args(argv)
+    if args.fill_only:
+        print("\n".join(["| what | figure |", "|---|---|", *_fill_rows(fill_times(args.fill_only))]))
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = pathlib.Path(tmp_name)
         log("full build, all hooks: cold, then cached")
@@ -407,6 +443,9 @@ def main(argv: list[str]) -> int:
         log("first load of a guide page (Chromium, gzip host)")
         weight = page_weight(site)
         index = search_index(site)
+
+        log("filling worksheet PDFs (bench/fill.mjs)")
+        fill_pdf = fill_times(site)
 
         log(f"build with pages x{FACTOR}")
         big = scratch_copy(tmp / "x10")
@@ -450,6 +489,7 @@ def main(argv: list[str]) -> int:
             "target_x10": EDIT_TARGET_X10,
         },
         "worksheets_cli": worksheets,
+        "fill_pdf": fill_pdf,
         "first_load": weight,
         "search_index": index,
     }

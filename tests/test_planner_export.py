@@ -139,6 +139,66 @@ def test_the_plan_downloads_as_the_filled_draaiboek_docx_with_every_block(export
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_block_goal_and_key_question_can_be_read_on_the_exported_pdf(exported, built_site, lang):
+    """As legible as a sheet filled in by hand: what poppler renders of the drawn appearances (the
+    values taken out) holds every block with its goal and key question in full, at 9 pt or more
+    (a row too long for the sheet's cells is written out whole on the continuation page)."""
+    import re
+
+    from tests.test_worksheets_fill import drawn_only
+
+    _, pdf = exported[lang]["files"]["pdf"]
+    everything = _flat(pdf_text(drawn_only(pdf)))
+    for number, row in enumerate(expected_rows(_data(built_site, lang), lang), start=1):
+        for column in ("blok", "kernvraag"):
+            if row.get(column):
+                assert _flat(row[column]) in everything, f"row {number} ({column}) cannot be read: {row[column]!r}"
+    reader = PdfReader(io.BytesIO(pdf))
+    assert all(
+        abs(float(p.mediabox.width) - 595.28) < 1 and abs(float(p.mediabox.height) - 841.89) < 1 for p in reader.pages
+    )
+    for ref in reader.trailer["/Root"]["/AcroForm"]["/Fields"]:
+        field = ref.get_object()
+        if field.get("/FT") == "/Tx" and field.get("/V"):
+            stream = field["/AP"]["/N"].get_object().get_data().decode("latin-1")
+            assert all(float(size) >= 9 for size in re.findall(r"/\S+ ([\d.]+) Tf", stream)), field["/T"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_exported_docx_gives_the_wide_programme_a_landscape_page_and_fitting_columns(exported, lang):
+    """Not six equal narrow columns: the programme table is as wide as a landscape A4 page's text
+    and its columns follow the sheet's widths (the key question widest, the minutes narrowest), in
+    the grid LibreOffice reads and the cell widths Word reads."""
+    import docx
+    import yaml
+    from docx.oxml.ns import qn
+
+    _, data = exported[lang]["files"]["docx"]
+    document = docx.Document(io.BytesIO(data))
+    sheet = yaml.safe_load((REPO / "worksheets" / "draaiboek.yml").read_text(encoding="utf-8"))
+    columns = next(f for s in sheet["sections"] for f in s["fields"] if f["id"] == "programma")["columns"]
+    table = next(t for t in document.tables if len(t.columns) == len(columns) and t.rows[0].cells[0].text)
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    weights = [c["width"] for c in columns]
+    for width, weight in zip(grid, weights, strict=True):
+        assert abs(width / sum(grid) - weight / sum(weights)) < 0.01, (grid, weights)
+    assert [c.width for c in table.rows[1].cells] == [c.width for c in table.rows[-1].cells]
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    # the section that holds the table: the first section break after it
+    body = list(document.element.body.iterchildren())
+    after = body[body.index(table._tbl) :]
+    sect = next(
+        p.find(qn("w:pPr")).find(qn("w:sectPr")) for p in after if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    )
+    size = sect.find(qn("w:pgSz"))
+    assert size.get(qn("w:orient")) == "landscape" and int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))
+    margins = sect.find(qn("w:pgMar"))
+    text_width = int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
+    assert abs(sum(grid) - text_width) < 20
+    assert any(s.orientation == 0 for s in document.sections), "the rest of the sheet is portrait"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_export_loads_its_machinery_only_when_pressed_and_nothing_leaves_the_site(exported, lang):
     case = exported[lang]
     assert not [u for u in case["before"] if "/assets/worksheets/" in u], "fill.js loaded with the planner"
@@ -146,6 +206,7 @@ def test_the_export_loads_its_machinery_only_when_pressed_and_nothing_leaves_the
     assert "/assets/worksheets/fill.js" in loaded
     assert any(p.startswith("/assets/worksheets/vendor/pdf-lib") for p in loaded)
     assert any(p.startswith("/assets/worksheets/vendor/fflate") for p in loaded)
+    assert "/assets/worksheets/wrap.js" in loaded
     assert not case["errors"], case["errors"]
 
 

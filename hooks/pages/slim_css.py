@@ -252,6 +252,7 @@ OWN_ASSETS = (
     "worksheets.css",
     "worksheets/answers.js",
     "worksheets/fill.js",
+    "worksheets/wrap.js",
     *MINIFIED,
 )
 

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -29,6 +30,9 @@ BOX = "\u2610"  # ballot box
 CHECKED = "\u2612"  # ballot box with X
 PLACEHOLDER = "\u2002" * 3  # what an empty text control shows (Word selects it on a click)
 LINE_TWIPS = 300  # height of one written line in a box
+PAGE = (Cm(21.0), Cm(29.7))  # A4, portrait
+SIDE_MARGIN = Cm(2.0)
+WIDE = 6  # a table with this many columns or more gets a landscape page (section) of its own
 
 
 def _set_language(document: Any, lang: str) -> None:
@@ -97,11 +101,12 @@ def _run(text: str) -> Any:
     return run
 
 
-def _text_control(paragraph: Any, tag: str, alias: str, ids: _Ids, *, multiline: bool) -> None:
-    """A plain-text content control at the end of `paragraph`, showing its placeholder."""
+def _text_control(paragraph: Any, tag: str, alias: str, ids: _Ids) -> None:
+    """A plain-text content control at the end of `paragraph`, showing its placeholder. Every
+    one allows line breaks (w:multiLine): without it LibreOffice drops the w:br of an answer
+    with more than one line, and Word will not let a reader type one."""
     kind = OxmlElement("w:text")
-    if multiline:
-        kind.set(qn("w:multiLine"), "1")
+    kind.set(qn("w:multiLine"), "1")
     sdt, content = _control(tag, alias, ids, kind)
     sdt[0].insert(len(sdt[0]) - 1, OxmlElement("w:showingPlcHdr"))
     content.append(_run(PLACEHOLDER))
@@ -135,7 +140,7 @@ def _box(document: Any, lines: int, tag: str, alias: str, ids: _Ids) -> None:
     table = document.add_table(rows=1, cols=1)
     table.style = "Table Grid"
     _row_height(table.rows[0], lines)
-    _text_control(table.rows[0].cells[0].paragraphs[0], tag, alias, ids, multiline=lines > 1)
+    _text_control(table.rows[0].cells[0].paragraphs[0], tag, alias, ids)
 
 
 def _label(document: Any, text: str, help_text: str | None) -> None:
@@ -150,17 +155,50 @@ def _label(document: Any, text: str, help_text: str | None) -> None:
             run.italic = True
 
 
+def _text_width(document: Any) -> int:
+    """The width between the margins of the current (last) section, in EMU."""
+    section = document.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def _orientation(document: Any, landscape: bool) -> None:
+    """Start a new section on a new page, A4 in landscape or portrait."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (PAGE[1], PAGE[0]) if landscape else PAGE
+
+
 def _table(document: Any, columns: list[dict[str, Any]], rows: int, t) -> Any:
-    """A table with a bold, repeated header row and column widths in proportion."""
+    """A table with a bold, repeated header row, as wide as the text and its columns in
+    proportion to their `width` (the sheet's source). The widths go in the table grid (what
+    LibreOffice reads), in every cell (what Word reads) and the layout is fixed, so neither
+    program makes the columns equal."""
     table = document.add_table(rows=1 + rows, cols=len(columns))
     table.style = "Table Grid"
+    table.autofit = False
     total = sum(c.get("width", 1) for c in columns)
+    full = _text_width(document)
+    widths = [int(full * c.get("width", 1) / total) for c in columns]
+    properties = table._tbl.tblPr
+    for name, value in (("w:tblW", str(sum(widths) // 635)), ("w:tblLayout", "fixed")):
+        old = properties.find(qn(name))
+        if old is not None:
+            properties.remove(old)
+        element = OxmlElement(name)
+        if name == "w:tblW":
+            element.set(qn("w:w"), value)
+            element.set(qn("w:type"), "dxa")
+        else:
+            element.set(qn("w:type"), value)
+        properties.append(element)
+    for grid, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        grid.set(qn("w:w"), str(width // 635))  # EMU to twentieths of a point
     for index, column in enumerate(columns):
         header = table.rows[0].cells[index]
         header.text = ""
         header.paragraphs[0].add_run(t(column["label"])).bold = True
         for row in table.rows:
-            row.cells[index].width = Cm(17 * column.get("width", 1) / total)
+            row.cells[index].width = widths[index]
     _repeat_header(table.rows[0])
     return table
 
@@ -169,6 +207,9 @@ def _field(document: Any, field: dict[str, Any], t, words: dict[str, str], ids: 
     kind, fid = field["type"], field["id"]
     help_text = t(field["help"]) if field.get("help") else None
     label = t(field["label"])
+    wide = kind == "table" and len(field["columns"]) >= WIDE
+    if wide:
+        _orientation(document, landscape=True)
     _label(document, label, help_text)
     if kind == "text":
         _box(document, 1, fid, label, ids)
@@ -181,7 +222,7 @@ def _field(document: Any, field: dict[str, Any], t, words: dict[str, str], ids: 
             _row_height(row, 1)
             for column, cell in zip(columns, row.cells, strict=True):
                 alias = f"{t(column['label'])}, {words['row']} {r}"
-                _text_control(cell.paragraphs[0], cell_name(fid, r, column["id"]), alias, ids, multiline=False)
+                _text_control(cell.paragraphs[0], cell_name(fid, r, column["id"]), alias, ids)
     elif kind == "checklist":
         for item in field["items"]:
             paragraph = document.add_paragraph()
@@ -194,6 +235,8 @@ def _field(document: Any, field: dict[str, Any], t, words: dict[str, str], ids: 
         for n in range(1, SCALE_POINTS + 1):
             _check_control(paragraph, point_name(fid, n), f"{label} ({key}): {n}", ids)
             paragraph.add_run(f" {n}" + ("    " if n < SCALE_POINTS else ""))
+    if wide:
+        _orientation(document, landscape=False)
 
 
 def _example(document: Any, sheet: dict[str, Any], lang: str, t, words: dict[str, str]) -> None:
@@ -246,9 +289,9 @@ def render_docx(sheet: dict[str, Any], lang: str, *, url: str) -> bytes:
     document = Document()
     _set_language(document, lang)
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.page_width, section.page_height = PAGE
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.0))
+        setattr(section, side, SIDE_MARGIN)
     section.top_margin = section.bottom_margin = Cm(1.8)
     document.styles["Normal"].font.size = Pt(10.5)
 

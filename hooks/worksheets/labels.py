@@ -82,6 +82,12 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "msg_row": "rij",
         "msg_continued": "vervolg",  # a table's rows on a continuation page (fill.js)
+        # fill.js: a character the sheet's font lacks prints as the marker; said on the page
+        "msg_missing": (
+            "{mark} staat voor een teken dat het lettertype van dit werkblad niet kan afdrukken "
+            "({chars}), in: {fields}."
+        ),
+        "msg_missing_title": "Niet afgedrukte tekens",
         "msg_filled": "ingevuld",
         "msg_answers": "antwoorden",
         "example": "Ingevuld voorbeeld",
@@ -172,6 +178,8 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "msg_row": "row",
         "msg_continued": "continued",
+        "msg_missing": "{mark} stands for a character this worksheet's font cannot print ({chars}), in: {fields}.",
+        "msg_missing_title": "Characters not printed",
         "msg_filled": "filled-in",
         "msg_answers": "answers",
         "example": "Filled-in example",
