@@ -559,8 +559,15 @@ def test_the_plan_gives_the_answers_of_the_draaiboek_worksheet(browser, server, 
         answers = page.evaluate("window.BelangenPlanner.draaiboek()")
     kern, geld = guides["nl"]["kerngesprek"], guides["nl"]["over-geld"]
     assert answers["naam"] == "Regio Noord"
-    assert answers["wanneer-waar"] == "2026-03-12, 13:30–16:35"
+    assert answers["wanneer-waar"] == "donderdag 12 maart 2026, 13:30–16:35"
     assert answers["doel"] == kern["goal"] + " " + geld["goal"]
+    # The venue and the purpose of the printed agenda go on the sheet too.
+    with fresh(browser, server) as context:
+        page = context.new_page()
+        open_planner(page, server, "en", plan.replace("&v=1", "&plaats=Wijkcentrum+De+Boog&bedoeling=Zicht+op+belangen&v=1"))
+        placed = page.evaluate("window.BelangenPlanner.draaiboek()")
+    assert placed["wanneer-waar"] == "Thursday 12 March 2026, 13:30–16:35, Wijkcentrum De Boog"
+    assert placed["doel"] == "Zicht op belangen"
     # Rows in the worksheet's answers format: {column id: text}; the block's clock times in 'blok'.
     rows = answers["programma"]
     assert len(rows) == len(kern["steps"]) + 2 and all(set(r) <= {"minuten", "blok", "kernvraag"} for r in rows)

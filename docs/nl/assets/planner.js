@@ -353,7 +353,8 @@
   function draaiboek() {
     var vs = views().filter(function (v) { return !v.missing; }), goals = [];
     vs.forEach(function (v) { if (v.g && goals.indexOf(v.g.goal) < 0) goals.push(v.g.goal); });
-    var end = total(vs), when = [plan.datum, plan.start ? plan.start + "–" + clock(end) : ""].filter(Boolean).join(", ");
+    // As on the printed agenda: the date written out, start–end, the venue; the purpose if given.
+    var end = total(vs), when = [longDate(plan.datum), plan.start ? plan.start + "–" + clock(end) : "", plan.plaats].filter(Boolean).join(", ");
     var rows = [];
     vs.forEach(function (v) {
       v.segments.forEach(function (s) {
@@ -362,7 +363,7 @@
         rows.push({ minuten: String(s.minutes), blok: at + s.title + (s.step ? ": " + s.step.goal : ""), kernvraag: questions[0] || "" });
       });
     });
-    return { naam: plan.titel, "wanneer-waar": when, doel: goals.join(" "), programma: rows };
+    return { naam: plan.titel, "wanneer-waar": when, doel: plan.bedoeling || goals.join(" "), programma: rows };
   }
 
   /* ---- Building the page --------------------------------------------------------------------- */
