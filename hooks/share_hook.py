@@ -9,6 +9,7 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
+import markupsafe
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -28,9 +29,10 @@ def on_page_context(context, page, config, nav):
     lang = build_language(config)
     section = page.ancestors[-1].title if page.ancestors else ""
     description = (page.meta or {}).get("description") or config.site_description or ""
-    title = page.title or config.site_name
-    if page.is_homepage:
-        title = config.site_name
+    # The page's own title, as in its <title> (front matter first; a nav entry may name it shorter).
+    # content_hook has turned the front matter title into escaped Markup: its text again.
+    title = (page.meta or {}).get("title") or page.title or config.site_name
+    title = title.unescape() if isinstance(title, markupsafe.Markup) else str(title)
     data = share.page_share(
         lang=lang,
         url=page.url,
