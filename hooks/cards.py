@@ -125,13 +125,29 @@ def draw(title: str, section: str, lang: str, description: str = "") -> bytes:
         for line in rest:
             pen.text((MARGIN, y), line, font=small, fill=MIST)
             y += int(small_size * 1.3)
-    # Few colours (two backgrounds, gold, white and their anti-aliased edges): a palette image is
-    # a third of the size of the RGB one and looks the same.
+    # Few colours (the backgrounds, gold, white, mist and the anti-aliased edges between them): a
+    # palette image of exactly those is a third of the size of the RGB one and looks the same.
+    # Mapping to a fixed palette and zlib level 6 take a tenth of the time of a computed palette
+    # and level 9, for a file about 10 % larger.
     out = io.BytesIO()
-    image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        out, "PNG", optimize=False, compress_level=9
-    )
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(out, "PNG", optimize=False, compress_level=6)
     return out.getvalue()
+
+
+@functools.lru_cache(maxsize=1)
+def _palette():
+    """The card's colours: the background and its ramps to white, gold and mist (anti-aliasing)."""
+    from PIL import Image
+
+    def ramp(end, steps):
+        return [
+            tuple(round(a + (b - a) * k / (steps - 1)) for a, b in zip(TEAL, end, strict=True)) for k in range(steps)
+        ]
+
+    colours = ramp(WHITE, 24) + ramp(GOLD, 16)[1:] + ramp(MIST, 16)[1:] + [TEAL_DARK, GOLD]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([value for colour in colours for value in colour])
+    return palette
 
 
 def card_key(title: str, section: str, lang: str, description: str = "") -> str:
