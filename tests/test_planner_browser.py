@@ -564,7 +564,9 @@ def test_the_plan_gives_the_answers_of_the_draaiboek_worksheet(browser, server, 
     # The venue and the purpose of the printed agenda go on the sheet too.
     with fresh(browser, server) as context:
         page = context.new_page()
-        open_planner(page, server, "en", plan.replace("&v=1", "&plaats=Wijkcentrum+De+Boog&bedoeling=Zicht+op+belangen&v=1"))
+        open_planner(
+            page, server, "en", plan.replace("&v=1", "&plaats=Wijkcentrum+De+Boog&bedoeling=Zicht+op+belangen&v=1")
+        )
         placed = page.evaluate("window.BelangenPlanner.draaiboek()")
     assert placed["wanneer-waar"] == "Thursday 12 March 2026, 13:30–16:35, Wijkcentrum De Boog"
     assert placed["doel"] == "Zicht op belangen"

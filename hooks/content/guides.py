@@ -415,6 +415,26 @@ def render_guides_by_situation(lang: str, here: str) -> str:
     return "\n".join(parts)
 
 
+def render_home_situations(lang: str, here: str) -> str:
+    """The home page's 'start from your situation': per situation of data/taxonomy.yml one link,
+    straight to the guide to read first, with that guide's title under it."""
+    problems = validate_situations()
+    if problems:
+        raise SourceError("\n".join(problems))
+    guides = dict(_pages(lang, "gesprekken", "guide"))
+    items = []
+    for sit in taxonomy()["situations"]:
+        path = f"gesprekken/{sit['start']}.md"
+        meta = guides.get(path)
+        if meta is None:  # an invalid guide is reported on its own page
+            continue
+        guide = md_text(meta["title"])
+        items.append(
+            f'- [{md_text(sit[lang])} <span class="home-situations__guide">{guide}</span>]({rel_link(here, path)})'
+        )
+    return "\n".join(items) + "\n"
+
+
 def render_guides_by_phase(lang: str, here: str) -> str:
     guides = _pages(lang, "gesprekken", "guide")
     parts = []
@@ -460,6 +480,7 @@ def render_worksheets_index(lang: str, here: str) -> str:
 MARKERS = {
     "<!-- index:guides-by-situation -->": render_guides_by_situation,
     "<!-- index:guides-by-phase -->": render_guides_by_phase,
+    "<!-- index:home-situations -->": render_home_situations,
     "<!-- index:stories -->": render_stories_index,
     "<!-- index:worksheets -->": render_worksheets_index,
     "<!-- index:glossary -->": glossary.render_glossary,

@@ -5,7 +5,8 @@
   page or file gives a new service worker, and an unchanged site the same bytes), the site root,
   and per language the files search needs (index, worker, stemmer);
 - `offline.json`: per language the files that make it work offline (every page, download, asset,
-  the search index and sitemap), with their total size, for 'keep this offline' on the home page,
+  the search index and sitemap; not the link-preview cards, which no page loads), with their
+  total size, for 'keep this offline' on the home page,
   and the content hash of each (`hashes`, address -> the first 32 hex digits of the SHA-256 of its
   bytes): the service worker stores a response under this build's version only when its bytes
   have that hash, so an upload that is not atomic never gets an old file kept as a new one.
@@ -25,6 +26,8 @@ TEMPLATE = pathlib.Path(__file__).with_name("sw.js")
 _PLACEHOLDER = "const BUILD = {};"
 _LEFT_OUT_SUFFIXES = (*COMPRESSED_SUFFIXES, ".map")
 _LEFT_OUT_NAMES = (*HOST_FILES, "404.html")
+# Link-preview cards (hooks/pages/share.py): read by mail and chat programs, never by a page.
+_LEFT_OUT_FOLDERS = ("assets/cards/",)
 
 
 def content_files(site: pathlib.Path) -> list[pathlib.Path]:
@@ -89,7 +92,7 @@ def language_files(site: pathlib.Path, lang: str) -> list[tuple[str, int]]:
         owner = _language_of(rel)
         if owner not in (None, lang) or path.suffix in _LEFT_OUT_SUFFIXES or path.name in _LEFT_OUT_NAMES:
             continue
-        if rel in other_lunr or _is_redirect(path):
+        if rel in other_lunr or rel.startswith(_LEFT_OUT_FOLDERS) or _is_redirect(path):
             continue
         address = rel.removesuffix("index.html") if path.name == "index.html" else rel
         files.append((address, path.stat().st_size))

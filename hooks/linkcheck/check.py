@@ -72,6 +72,7 @@ def check_site(
         docs = sorted(site / f for f in files if f.endswith((".pdf", ".docx")) and not f.startswith("assets/"))
         problems += _check_documents(docs, site, files, pages, site_url, repo, sources)
         problems += check_planner_data(site, files, pages, sources)
+        problems += _group(_preview_images(pages, files, site_url))
     finally:
         failures = lychee.finish(proc, site)
     suggest = len(failures) <= SUGGEST_LIMIT
@@ -129,6 +130,24 @@ def _unsafe_links(pages: dict[str, Page], repo: pathlib.Path, sources: Sources):
                 template = _find_in_templates(repo, link.value.strip(), None)
                 source = template or f"{sources.of(page.path)} (outside the page text: theme template or a hook)"
                 yield Problem(source, link.value, what, fix, where=where), link.value
+
+
+# ---- Link-preview images ----
+
+
+def _preview_images(pages: dict[str, Page], files: set[str], site_url: str):
+    """Each og:image / twitter:image of a page is a file of this build, at site_url."""
+    for page in pages.values():
+        for link in page.images:
+            target = resolve(link.value, page.path, site_url=site_url)
+            if target is not None and target.path in files:
+                continue
+            what = "is not a file of this build" if target else f"is not an address below site_url ({site_url})"
+            fix = "The card images are written by hooks/share_hook.py; is the hook listed in mkdocs.yml?"
+            yield (
+                Problem("overrides/main.html", link.value, what, fix, where=f"{page.path}:{link.line}"),
+                "preview-image",
+            )
 
 
 # ---- Worksheet downloads ----

@@ -21,6 +21,8 @@ _LINK = re.compile(
 )
 _TAG = re.compile(r"<([a-zA-Z0-9]+)")
 _REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
+# The link-preview image of a page (hooks/pages/share.py): a URL in a content attribute.
+_PREVIEW_IMAGE = re.compile(r'<meta (?:property|name)="(?:og:image|twitter:image)" content="([^"]*)"')
 
 
 @dataclasses.dataclass
@@ -42,6 +44,7 @@ class Page:
     headings: dict[str, int]  # id -> level (2 for ##), in the article only
     links: list[Link]
     redirect: str | None = None  # target of a redirect page (hooks/pages/redirects.py)
+    images: list[Link] = dataclasses.field(default_factory=list)  # og:image, twitter:image
 
 
 def scan_html(path: str, text: str) -> Page:
@@ -72,7 +75,11 @@ def scan_html(path: str, text: str) -> Page:
         value = html.unescape(next(v for v in match.groups()[1:] if v is not None))
         for url in _srcset(value) if attribute == "srcset" else [value]:
             links.append(Link(name, url, line, start <= pos < end))
-    return Page(path, ids, headings, links)
+    images = [
+        Link("meta", html.unescape(m.group(1)), text.count("\n", 0, m.start()) + 1, False)
+        for m in _PREVIEW_IMAGE.finditer(text, 0, max(text.find("</head>"), 0))
+    ]
+    return Page(path, ids, headings, links, images=images)
 
 
 def _srcset(value: str) -> list[str]:

@@ -745,6 +745,15 @@
   window.addEventListener("beforeprint", function () {
     if (current && document.body.contains(current.form)) fitTextareas(current.form);
   });
+  // Text areas grow with their text: CSS field-sizing where the browser has it (screen.css), else this.
+  if (!(window.CSS && CSS.supports && CSS.supports("field-sizing", "content"))) {
+    document.addEventListener("input", function (event) {
+      var area = event.target;
+      if (!(area instanceof HTMLTextAreaElement) || !area.closest(".ws-form")) return;
+      area.style.height = "auto";
+      area.style.height = area.scrollHeight + 2 + "px";
+    });
+  }
   // Another tab changed this sheet: show it here too, all but the field the reader is typing in.
   window.addEventListener("storage", function (event) {
     if (!current || event.key !== PREFIX + current.data.sheet || !document.body.contains(current.form)) return;
