@@ -4,6 +4,8 @@ handout (no navigation, link addresses visible)."""
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 
 import pytest
 from pypdf import PdfReader
@@ -31,4 +33,21 @@ def test_a_guide_prints_without_navigation_and_with_link_addresses(server, page,
         """() => { const a = document.querySelector('.md-content .factbox a');
                    return getComputedStyle(a, '::after').content; }"""
     )
-    assert "http://127.0.0.1" in after, f"link address not shown in print: {after}"
+    assert after.startswith('" (127.0.0.1:'), f"link address not shown short in print: {after}"
+
+
+@pytest.mark.parametrize("path", ["gesprekken/kerngesprek/", "en/gesprekken/kerngesprek/"])
+def test_a_printed_guide_keeps_each_address_short_and_on_one_line(server, page, path, tmp_path):
+    """Printed addresses are not cut mid-word ('kernges prek'): each one the page prints is whole on
+    its line, without 'http://'."""
+    page.goto(server + path)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    pdf = tmp_path / "guide.pdf"
+    pdf.write_bytes(page.pdf(format="A4", prefer_css_page_size=True))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line for line in text.splitlines() if "127.0.0.1:" in line]
+    assert lines, "no address printed"
+    assert "http://127.0.0.1" not in text
+    for line in lines:
+        address = re.search(r"127\.0\.0\.1:\d+/[^\s)]*", line).group(0)
+        assert re.search(re.escape(address) + r"\)", line), f"address cut at the line's end: {line.strip()!r}"

@@ -156,7 +156,7 @@
   }
 })();
 
-/* Print: every link in the content shows its full address after the text, so a printed guide or
+/* Print: every link in the content shows its address (without the scheme) after the text, so a printed guide or
  * handout still tells the reader where to go. A link that brings its own print address (the
  * planner's short ones) keeps it. */
 (function () {
@@ -166,7 +166,8 @@
     for (var i = 0; i < links.length; i++) {
       var href = links[i].href;
       if (links[i].hasAttribute("data-print-url")) continue;
-      if (/^https?:/.test(href) && links[i].textContent.trim() !== href) links[i].setAttribute("data-print-url", href);
+      // Short on paper: the address without its scheme (a reader types 'belangenoptafel.nl/…').
+      if (/^https?:/.test(href) && links[i].textContent.trim() !== href) links[i].setAttribute("data-print-url", href.replace(/^https?:\/\//, ""));
     }
   }
   window.addEventListener("beforeprint", addresses);
