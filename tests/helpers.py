@@ -221,3 +221,17 @@ def pick_language(page, lang: str, expected_path: str) -> None:
     page.hover(".md-header .md-select")
     page.click(f".md-header a.md-select__link[hreflang={lang}]")
     wait_for_path(page, expected_path)
+
+
+# --- misuse in the browser (issue #22) -------------------------------------------------------------
+
+# Every name Object.prototype has: a lookup keyed by text from a link or storage must not find them.
+PROTOTYPE_NAMES = [
+    "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+    "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+]  # fmt: skip
+
+# A browser whose storage is full: every write is refused, reading works.
+FULL_STORAGE = """Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};"""

@@ -19,7 +19,7 @@ import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.helpers import REPO, pick_language, wait_for_path
+from tests.helpers import FULL_STORAGE, PROTOTYPE_NAMES, REPO, pick_language, wait_for_path
 from tests.quality_helpers import axe_run
 from tests.worksheets_helpers import pdf_text, render_page
 
@@ -583,17 +583,6 @@ def test_the_plan_gives_the_answers_of_the_draaiboek_worksheet(browser, server, 
 
 
 # --- misuse: hostile names, full storage, other people's links, huge plans (issue #22) -------------
-
-# Every name Object.prototype has: a lookup keyed by text from a link or storage must not find them.
-PROTOTYPE_NAMES = [
-    "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
-    "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-]  # fmt: skip
-
-# A browser whose storage is full: every write is refused, reading works.
-FULL_STORAGE = """Storage.prototype.setItem = function () {
-    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};"""
 
 
 def stored_plan(page) -> dict:

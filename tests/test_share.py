@@ -165,7 +165,7 @@ def test_a_card_is_the_same_bytes_in_another_process_and_without_the_system_font
     font path gives the same bytes."""
     args = ["Over geld praten", "Gesprekken", "nl"]
     here = cards.draw(*args)
-    script = "import sys; from hooks import cards; sys.stdout.buffer.write(cards.draw(*sys.argv[1:]))"
+    script = "import sys; from hooks.pages import cards; sys.stdout.buffer.write(cards.draw(*sys.argv[1:]))"
     env = {**os.environ, "FONTCONFIG_FILE": str(tmp_path / "none.conf"), "HOME": str(tmp_path), "LANG": "C"}
     other = subprocess.run(
         [sys.executable, "-c", script, *args], cwd=REPO, env=env, capture_output=True, check=True

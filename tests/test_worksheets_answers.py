@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.answers_helpers import DIACRITICS, KEY, PREFIX, Reader, fill_everything, long_text, switch_language
+from tests.helpers import FULL_STORAGE, PROTOTYPE_NAMES
 from tests.quality_helpers import axe_run, format_violations
 from tests.worksheets_helpers import pdf_text
 
@@ -394,15 +395,6 @@ def test_instant_navigation_sets_up_each_worksheet_page(reader):
 
 
 # --- misuse: hostile names, two tabs, a full storage (issue #22); imports and the tools (issue #25) --
-
-PROTOTYPE_NAMES = [
-    "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
-    "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-]  # fmt: skip
-
-FULL_STORAGE = """Storage.prototype.setItem = function () {
-    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};"""
 
 
 def test_no_name_of_object_prototype_is_lost_or_breaks_the_sheet(reader, tmp_path):
