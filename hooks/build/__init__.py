@@ -5,4 +5,5 @@
 - memo.py, buildlock.py: results kept by content across builds; one build at a time per checkout.
 - devserve.py, dependencies.py: `make serve`, which rebuilds only what an edit touches.
 - vendor.py: the JavaScript libraries copied from the npm lock into the theme.
+- release.py: `make release`, which refuses to build without the site's real address.
 """
