@@ -150,13 +150,20 @@ def _palette():
     return palette
 
 
+@functools.cache
+def _drawing_digest() -> hashlib._Hash:
+    """This code and the fonts, hashed once per process (they shape every card alike)."""
+    digest = hashlib.sha256(pathlib.Path(__file__).read_bytes())
+    for path in (BOLD, REGULAR):
+        digest.update(path.read_bytes())
+    return digest
+
+
 def card_key(title: str, section: str, lang: str, description: str = "") -> str:
     """A hash of everything that shapes a card."""
     import PIL
 
-    digest = hashlib.sha256(pathlib.Path(__file__).read_bytes())
-    for path in (BOLD, REGULAR):
-        digest.update(path.read_bytes())
+    digest = _drawing_digest().copy()
     text = json.dumps([title, section, lang, description, PIL.__version__], ensure_ascii=False)
     digest.update(text.encode("utf-8"))
     return digest.hexdigest()
