@@ -29,9 +29,7 @@ from hooks.worksheets.build import (
     WorksheetErrors,
     build_language,
     field_files,
-    file_name,
     load_sources,
-    output_uri,
 )
 from hooks.worksheets.page import (
     Link,
@@ -43,6 +41,7 @@ from hooks.worksheets.page import (
     page_title,
     relative_href,
 )
+from hooks.worksheets.paths import file_name, output_uri
 
 log = get_plugin_logger("worksheets")
 SCREEN_CSS_URI = "assets/worksheets.css"

@@ -2,7 +2,8 @@
 
 The same source becomes the site page body with an on-screen form (page.py), an accessible,
 fillable A4 PDF (pdf.py) and an editable DOCX (docx_writer.py). schema.py validates the source,
-build.py renders with a content-hash cache (cache.py), and `python -m hooks.worksheets` is the CLI.
+build.py renders with a content-hash cache (cache.py), paths.py says where pages and downloads live
+on the site, and `python -m hooks.worksheets` is the CLI.
 hooks/worksheets_hook.py is the thin MkDocs adapter.
 """
 

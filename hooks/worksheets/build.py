@@ -1,7 +1,7 @@
 """Render every worksheet in one language to PDF and DOCX, through the content-hash cache.
 
 Pure orchestration over explicit paths: `load_sources()` validates, `build_language()` renders or
-reuses, `page_url()`/`output_uri()` say where things live on the site.
+reuses; where things live on the site is paths.py.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from typing import Any
 
 from hooks.build.strict_yaml import StrictYAMLError
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import LANGUAGES
 from .cache import Cache, engine_digest, output_key, write_atomic
+from .paths import cache_name, output_uri, page_url
 from .schema import LoadedSheet, SheetError, check_related, load_sheet, load_taxonomy
 
 KINDS = ("pdf", "docx")
@@ -74,34 +75,6 @@ class Report:
             f"worksheets ({self.lang}): {self.sheets} sheets, {len(self.outputs)} files, "
             f"{self.rendered} rendered{repaired}, {self.cached} cached, {self.seconds:.1f} s"
         )
-
-
-def language_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
-def page_path(lang: str, sheet_id: str) -> str:
-    """Path of the sheet's page on the site: werkbladen/<id>/ or en/werkbladen/<id>/."""
-    return f"{language_prefix(lang)}werkbladen/{sheet_id}/"
-
-
-def page_url(site_url: str, lang: str, sheet_id: str) -> str:
-    """The absolute URL printed on the sheet and in its QR code."""
-    base = (site_url or "").rstrip("/") + "/"
-    return base + page_path(lang, sheet_id)
-
-
-def file_name(data: dict[str, Any], lang: str, kind: str) -> str:
-    return f"{data['files'][lang]}.{kind}"
-
-
-def output_uri(data: dict[str, Any], lang: str, kind: str) -> str:
-    """Final output path of a download: werkbladen/<name>.pdf or en/werkbladen/<name>.pdf."""
-    return f"{language_prefix(lang)}werkbladen/{file_name(data, lang, kind)}"
-
-
-def cache_name(data: dict[str, Any], lang: str, kind: str) -> str:
-    return f"{lang}/{file_name(data, lang, kind)}"
 
 
 def source_files(root: Path) -> list[Path]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import LANGUAGES
 from .labels import labels
+from .paths import output_uri
 from .schema import SCALE_POINTS
 
 FORMAT = 1  # of the JSON below and of the answers it describes; bump on an incompatible change
@@ -73,7 +74,6 @@ def _field(field: dict[str, Any], section: str, lang: str) -> dict[str, Any]:
 
 def sheet_data(sheet: dict[str, Any], lang: str) -> dict[str, Any]:
     """Everything the browser needs to keep, restore and fill one sheet in one language."""
-    from .build import output_uri  # build imports the renderers lazily; no cycle at import time
 
     words = labels(lang)
     return {
