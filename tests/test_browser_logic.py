@@ -1,7 +1,8 @@
-"""The pure logic of the browser scripts under `node --test` (tests/js/browser-logic.test.mjs): the
-planner's link codec (every name of Object.prototype, 100 000 blocks, dates that are no day) and the
-worksheet answers' normalising. The browser tests drive the same scripts in Chromium; these find a
-fault in the logic in a second."""
+"""The pure logic of the browser scripts under `node --test`: the planner's link codec (every name of
+Object.prototype, 100 000 blocks, dates that are no day: tests/js/browser-logic.test.mjs), the
+worksheet answers' storage, migration, two-tab merge and imports (answers-store.test.mjs) and the
+filled-in files' entries and continuation pages (fill-plan.test.mjs). The browser tests drive the
+same scripts in Chromium; these find a fault in the logic in a second."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ import subprocess
 
 from tests.helpers import REPO
 
+FILES = ("browser-logic.test.mjs", "answers-store.test.mjs", "fill-plan.test.mjs")
+
 
 def test_the_browser_logic_passes_node_test():
     node = shutil.which("node")
     assert node, "node is not installed (it comes with npm, which the tests need for axe-core: README)"
     result = subprocess.run(
-        [node, "--test", str(REPO / "tests" / "js" / "browser-logic.test.mjs")],
+        [
+            node,
+            "--no-warnings",
+            "--test",
+            *(str(REPO / "tests" / "js" / name) for name in FILES),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -86,7 +86,7 @@ def sheet_data(sheet: dict[str, Any], lang: str) -> dict[str, Any]:
         "fields": [_field(f, s["id"], lang) for s in sheet["sections"] for f in s["fields"]],
         "messages": {key[4:]: value for key, value in words.items() if key.startswith("msg_")},
         # the sheet's footer as printed (the address comes from the PDF's own link): fill.js
-        # repeats it on continuation pages
+        # (pdf-continuation.js) repeats it on continuation pages
         "footer": {"online": words["online"], "meta": f"{words['licence']} · {words['version']} {sheet['version']}"},
     }
 

@@ -1,6 +1,6 @@
 // Pure logic of the browser scripts, run with `node --test` (tests/test_browser_logic.py runs it in
-// `make test`): the planner's link codec and the worksheet answers' normalising, fed every name of
-// Object.prototype, huge plans and dates that are no day. Each script is loaded as the browser
+// `make test`): the planner's link codec, fed every name of Object.prototype, huge plans and dates
+// that are no day (the worksheet answers': answers-store.test.mjs). Each script is loaded as the browser
 // loads it (a classic script), with a window and document that hold no page.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -20,7 +20,6 @@ function load(path) {
 }
 
 const planner = load("docs/nl/assets/planner.js").BelangenPlanner;
-const answers = load("overrides/assets/worksheets/answers.js").__worksheetAnswers;
 
 test("Object.prototype has the names the browser tests feed in", () => {
   for (const name of ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf",
@@ -61,17 +60,4 @@ test("datum must be a real day", () => {
     assert.deepEqual(JSON.parse(JSON.stringify(plan.problems.map((p) => p.key))), ["datum"], day);
   }
   for (const day of ["2028-02-29", "2026-12-31", "1900-01-01"]) assert.equal(planner.parse(`?datum=${day}`).datum, day);
-});
-
-test("answers stored under any name of Object.prototype are kept, not dropped or taken for a field", () => {
-  const data = {
-    messages: { row: "row" },
-    fields: [{ id: "partner", type: "text", label: "Partner", pdf: "partner" }],
-  };
-  // As storage holds them: JSON text, where '__proto__' is an own key like any other.
-  const text = JSON.stringify(Object.fromEntries([["partner", "Gemeente"], ...NAMES.map((n) => [n, `under ${n}`])]));
-  const split = answers.normalise(JSON.parse(text), data);
-  assert.deepEqual(JSON.parse(JSON.stringify(split.answers)), { partner: "Gemeente" });
-  const kept = split.kept.map((item) => item.text);
-  for (const name of NAMES) assert.ok(kept.includes(`under ${name}`), name);
 });
