@@ -95,11 +95,11 @@ def test_the_first_load_part_holds_no_questions_or_situations(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_invitations_come_from_the_templates(built_site, lang):
     """Every invitation template with the guides it belongs to, from the templates' own loader."""
-    invitations = [t for t in messages.load() if t.kind == "invitation"]
+    invitations = [t for t in messages.source.load() if t.kind == "invitation"]
     data = _data(built_site, lang)
     assert [(i["id"], i["guides"]) for i in data["invitations"]] == [(t.id, list(t.guides)) for t in invitations]
     assert any("kerngesprek" in i["guides"] for i in data["invitations"])
-    built = messages.data(lang)["templates"]
+    built = messages.render.data(lang)["templates"]
     for invitation in data["invitations"]:
         template = next(t for t in built if t["id"] == invitation["id"])
         assert invitation["title"] == template["title"]

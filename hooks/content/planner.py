@@ -13,7 +13,7 @@ Read with the same parser that checks that a guide's steps add up (hooks/content
 Both languages must agree on guides, step ids, minutes and shortening: a plan link opens the same
 plan in either language. Each problem names the file, the step and the fix (AUTHORING.md).
 The planner's own words (data/planner.yml) go into the same file, one language each, and so do
-the invitation templates (templates/*.yml, kind 'invitation', read with hooks/content/messages.py)
+the invitation templates (templates/*.yml, kind 'invitation', read with hooks/content/messages/source.py)
 with the guides they belong to, so the planner offers the invitation for its session.
 
 Two files per language (`split`): plannen/gidsen.json, what the editor needs on first load, and
@@ -317,10 +317,10 @@ def _invitations() -> tuple[list[dict], list[str]]:
     the template's anchor) and mailto link (None when too long). Invalid templates are named by
     their own check (hooks/templates_hook.py); the planner then offers none."""
     try:
-        templates = messages.load()
+        templates = messages.source.load()
     except SourceError as exc:
         return [], [str(exc)]
-    texts = {lang: messages.data(lang, templates)["templates"] for lang in LANGUAGES}
+    texts = {lang: messages.render.data(lang, templates)["templates"] for lang in LANGUAGES}
     out = []
     for index, template in enumerate(templates):
         if template.kind != INVITATION:
