@@ -138,7 +138,7 @@ def _label(key: str, slug: str, lang: str) -> str:
 
 def _guide_title(lang: str, slug: str) -> str:
     """A guide's title from its front matter (read once per version of the file)."""
-    from hooks.content.guides import read_page
+    from hooks.content.guides.source import read_page
 
     path = DOCS / lang / "gesprekken" / f"{slug}.md"
     return str(read_page(path)[1].get("title") or slug) if path.exists() else slug
