@@ -15,7 +15,8 @@ from hooks.build.strict_yaml import StrictYAMLError
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from .cache import Cache, engine_digest, output_key, write_atomic
-from .schema import LoadedSheet, SheetError, check_related, load_sheet, load_taxonomy
+from .schema import SheetError
+from .source import LoadedSheet, check_related, load_sheet, load_taxonomy
 
 KINDS = ("pdf", "docx")
 
