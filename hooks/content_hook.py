@@ -1,5 +1,5 @@
-"""MkDocs adapter for hooks/content/guides.py: validates guide and story front matter and fills in the
-generated parts (fact boxes, related guides, indexes, glossary, glossary tooltips)."""
+"""MkDocs adapter for hooks/content/guides/: validates guide and story front matter (source.py) and fills
+in the generated parts (render.py: fact boxes, related guides, indexes, glossary, glossary tooltips)."""
 
 import json
 import pathlib
@@ -39,7 +39,7 @@ def on_files(files, config):
         if problems:
             raise PluginError(f"{len(problems)} script element(s) or event handler(s) in the content (listed above).")
         # Duration, phase, sector, …: one fact, the same in both languages (strict mode fails on it).
-        for problem in guides.check_twin_facts(docs):
+        for problem in guides.source.check_twin_facts(docs):
             log.error(problem)
         memo.begin()
         _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
@@ -75,17 +75,19 @@ def _generate(markdown: str, meta: dict, source: pathlib.Path, lang: str, here: 
     """The page's Markdown with its generated parts, and the problems found: [markdown, problems]."""
     try:
         if here.startswith("gesprekken/") and not here.endswith("index.md"):
-            problems = guides.validate_guide(source, markdown, meta)
+            problems = guides.source.validate_guide(source, markdown, meta)
             if not problems:
-                factbox = guides.render_guide_factbox(lang, here, meta)
-                markdown = guides.insert_after_h1(markdown, factbox) + guides.render_related(lang, here, meta)
+                factbox = guides.render.render_guide_factbox(lang, here, meta)
+                markdown = guides.render.insert_after_h1(markdown, factbox) + guides.render.render_related(
+                    lang, here, meta
+                )
         elif here.startswith("praktijk/") and not here.endswith("index.md"):
-            problems = guides.validate_story(source, meta)
+            problems = guides.source.validate_story(source, meta)
             if not problems:
-                markdown = guides.insert_after_h1(markdown, guides.render_story_header(lang, here, meta))
+                markdown = guides.render.insert_after_h1(markdown, guides.render.render_story_header(lang, here, meta))
         else:
             problems = []
-        for marker, render in guides.MARKERS.items():
+        for marker, render in guides.render.MARKERS.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, render(lang, here))
         markdown = citations.link_citations(markdown, here)

@@ -14,7 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from hooks.build import buildlock
 from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
 from hooks.content import freshness
-from hooks.content.guides import insert_after_h1
+from hooks.content.guides.render import insert_after_h1
 from hooks.pages import i18n_site, redirects
 
 log = get_plugin_logger("i18n-site")

@@ -1,11 +1,11 @@
-"""MkDocs adapter for hooks/content/messages.py (templates you can send, templates/<id>.yml).
+"""MkDocs adapter for hooks/content/messages/ (templates you can send, templates/<id>.yml).
 
 on_files: validate every template once per build (a problem fails the build, naming file and field).
 on_page_markdown: the templates page gets its overview and sections; each guide and phase page a
 template belongs to gets a 'Templates' list. on_page_content: the text blocks (escaped HTML, copy
 button, mailto: link) and the copy script go into the templates page. on_post_build: per language,
 sjablonen/sjablonen.json for the planner. State: none beyond the validated sources, which
-messages.load() keeps per version of the files.
+messages.source.load() keeps per version of the files.
 """
 
 import json
@@ -28,7 +28,7 @@ SCRIPT = "assets/templates.js"
 
 def _templates():
     try:
-        return messages.load()
+        return messages.source.load()
     except SourceError as exc:
         for line in str(exc).splitlines():
             log.error(line)
@@ -50,26 +50,26 @@ def _page_path(page) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     here, lang = _page_path(page), build_language(config)
-    if here == messages.PAGE and messages.MARKER in markdown:
-        return markdown.replace(messages.MARKER, messages.render_page(lang, here, _templates()))
+    if here == messages.render.PAGE and messages.render.MARKER in markdown:
+        return markdown.replace(messages.render.MARKER, messages.render.render_page(lang, here, _templates()))
     folder, _, name = here.partition("/")
     if folder not in ("gesprekken", "methode") or "/" in name or name == "index.md":
         return markdown
     slug = name.removesuffix(".md")
     if folder == "gesprekken":
-        section = messages.render_list(lang, here, messages.for_page("guide", slug, _templates()))
-        return messages.insert_section(markdown, section, before_id="varianten") if section else markdown
-    section = messages.render_list(lang, here, messages.for_page("phase", slug, _templates()), level=3)
-    return messages.insert_section(markdown, section, inside_id="hulpmiddelen") if section else markdown
+        section = messages.render.render_list(lang, here, messages.render.for_page("guide", slug, _templates()))
+        return messages.render.insert_section(markdown, section, before_id="varianten") if section else markdown
+    section = messages.render.render_list(lang, here, messages.render.for_page("phase", slug, _templates()), level=3)
+    return messages.render.insert_section(markdown, section, inside_id="hulpmiddelen") if section else markdown
 
 
 @event_priority(-10)  # after content_hook's glossary tooltips: a text to send carries no markup
 def on_page_content(html, page, config, files):
-    if _page_path(page) != messages.PAGE:
+    if _page_path(page) != messages.render.PAGE:
         return html
     lang = build_language(config)
     try:
-        html = messages.fill_slots(html, lang, _templates())
+        html = messages.render.fill_slots(html, lang, _templates())
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     # The copy script, in the content so that Material's instant navigation runs it on this page
@@ -84,15 +84,15 @@ def on_post_build(config):
     site = pathlib.Path(config.site_dir)
     templates = _templates()
     for lang in LANGUAGES:
-        target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / messages.JSON_NAME
+        target = site / ("" if lang == DEFAULT_LANGUAGE else lang) / messages.render.JSON_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
-            json.dumps(messages.data(lang, templates), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            json.dumps(messages.render.data(lang, templates), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-    log.info("wrote %s for %s (%d templates)", messages.JSON_NAME, "+".join(LANGUAGES), len(templates))
+    log.info("wrote %s for %s (%d templates)", messages.render.JSON_NAME, "+".join(LANGUAGES), len(templates))
 
 
 def on_serve(server, config, builder):
     """Under `mkdocs serve`, rebuild when a template source changes."""
-    server.watch(str(messages.SOURCE_DIR))
+    server.watch(str(messages.source.SOURCE_DIR))
     return server

@@ -238,7 +238,7 @@ def test_the_dependency_map(sources):
     assert not dependencies.impact(["docs/nl/.kerngesprek.md.swp"], view, project).full
     assert dependencies.impact(["data/wordlist-nl.txt"], view, project).pages == set()
     for markers in dependencies.LISTED_IN.values():
-        from hooks.content.guides import MARKERS
+        from hooks.content.guides.render import MARKERS
 
         assert set(markers) <= set(MARKERS)
 

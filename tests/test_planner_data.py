@@ -1,5 +1,5 @@
 """The planner's data: written by the build from the guides with the parser that checks their
-timings (hooks/content/planner.py over hooks/content/guides.py), complete for the script view, the same plan in
+timings (hooks/content/planner.py over hooks/content/guides/source.py), complete for the script view, the same plan in
 both languages, and checked: a step without what the script needs fails the build, naming the file
 and the step; the link guard finds a step id in the data that is not on the page."""
 
@@ -41,10 +41,10 @@ def test_every_guide_is_in_the_data_with_what_the_script_needs(built_site, lang)
     guide_files = sorted(p.stem for p in (DOCS / lang / "gesprekken").glob("*.md") if p.name != "index.md")
     assert sorted(g["slug"] for g in data["guides"]) == guide_files
     for guide in data["guides"]:
-        body, meta = guides.read_page(DOCS / lang / "gesprekken" / f"{guide['slug']}.md")
+        body, meta = guides.source.read_page(DOCS / lang / "gesprekken" / f"{guide['slug']}.md")
         # The same parser as the timing check: the steps and minutes the page shows.
         assert [(s["title"], s["minutes"]) for s in guide["steps"]] == [
-            (p.title, p.minutes) for p in guides.section_parts(body, "verloop")
+            (p.title, p.minutes) for p in guides.source.section_parts(body, "verloop")
         ]
         assert sum(s["minutes"] for s in guide["steps"]) == guide["duration"] == meta["guide"]["duration"]
         for step in guide["steps"]:
@@ -95,11 +95,11 @@ def test_the_first_load_part_holds_no_questions_or_situations(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_invitations_come_from_the_templates(built_site, lang):
     """Every invitation template with the guides it belongs to, from the templates' own loader."""
-    invitations = [t for t in messages.load() if t.kind == "invitation"]
+    invitations = [t for t in messages.source.load() if t.kind == "invitation"]
     data = _data(built_site, lang)
     assert [(i["id"], i["guides"]) for i in data["invitations"]] == [(t.id, list(t.guides)) for t in invitations]
     assert any("kerngesprek" in i["guides"] for i in data["invitations"])
-    built = messages.data(lang)["templates"]
+    built = messages.render.data(lang)["templates"]
     for invitation in data["invitations"]:
         template = next(t for t in built if t["id"] == invitation["id"])
         assert invitation["title"] == template["title"]

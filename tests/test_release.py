@@ -60,3 +60,17 @@ def test_release_builds_the_site_with_the_address_on_every_sheet_and_in_the_site
         host = RELEASE_URL.removeprefix("https://").rstrip("/")
         assert host in text.replace("\n", ""), f"{lang}: the printed address is not {host}"
         assert decode_pdf_qr(pdf)[0].startswith(f"{RELEASE_URL}{prefix}werkbladen/"), lang
+
+
+@pytest.mark.parametrize("site_url", ["https://belangenoptafel.nl/bélangen/", "https://belangenoptafel.nl/a%20b/"])
+def test_a_path_a_host_would_have_to_escape_is_refused_with_one_message_before_and_after_the_build(tmp_path, site_url):
+    from hooks.build.release import path_problem, problem
+    from hooks.hosting.write import HostingError, write_host_files
+
+    why = path_problem(site_url)
+    assert "has a path with characters a host would have to escape" in why and "Fix:" in why
+    assert problem(site_url) == f"release: {why}"  # `make release`, before it builds
+    with pytest.raises(HostingError) as caught:  # the hosting step of a build
+        write_host_files(tmp_path, site_url, tmp_path / "cache")
+    assert str(caught.value) == why
+    assert path_problem(RELEASE_URL + "belangen/") == ""

@@ -118,8 +118,8 @@ def test_a_start_guide_that_is_unknown_or_not_tagged_is_named_with_file_and_fiel
     tax["situations"][0]["start"] = "kerngesprekk"
     tax["situations"][2]["start"] = "eer-en-timing"  # geld: eer-en-timing is not tagged with it
     del tax["situations"][3]["reason"]["en"]
-    monkeypatch.setattr(guides, "taxonomy", lambda: tax)
-    problems = guides.validate_situations()
+    monkeypatch.setattr(guides.source, "taxonomy", lambda: tax)
+    problems = guides.source.validate_situations()
     assert any(
         p.startswith("data/taxonomy.yml: situations[0] ('starten').start names guide 'kerngesprekk'")
         and "Did you mean 'kerngesprek'?" in p

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from hooks.worksheets import labels
-from hooks.worksheets.schema import load_sheet
+from hooks.worksheets.source import load_sheet
 from tests.helpers import REPO, build_env, scratch_copy
 from tests.worksheets_helpers import VALID
 
@@ -63,7 +63,7 @@ def test_a_character_the_worksheet_font_cannot_draw_is_named(tmp_path, old, new,
 
 
 def test_real_dutch_and_english_text_and_the_interface_words_are_covered():
-    from hooks.worksheets.schema import font_characters
+    from hooks.worksheets.characters import font_characters
 
     covered = font_characters()
     for lang, words in labels.LABELS.items():

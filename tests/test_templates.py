@@ -60,7 +60,7 @@ def _soup(site, path: str) -> BeautifulSoup:
 
 
 def test_every_template_is_valid_in_both_languages_and_the_required_ones_exist():
-    templates = {t.id: t for t in messages.load()}
+    templates = {t.id: t for t in messages.source.load()}
     for template_id, kind in REQUIRED.items():
         assert template_id in templates, f"templates/{template_id}.yml is missing"
         assert templates[template_id].kind == kind
@@ -136,13 +136,15 @@ def test_broken_sources_fail_the_build_naming_file_and_field(tmp_path):
 def test_unknown_placeholders_and_a_long_short_explainer_are_named(tmp_path):
     folder = tmp_path / "templates"
     folder.mkdir()
-    (folder / "_placeholders.yml").write_text((messages.SOURCE_DIR / "_placeholders.yml").read_text("utf-8"), "utf-8")
-    source = (messages.SOURCE_DIR / "uitleg-bestuurder.yml").read_text(encoding="utf-8")
+    (folder / "_placeholders.yml").write_text(
+        (messages.source.SOURCE_DIR / "_placeholders.yml").read_text("utf-8"), "utf-8"
+    )
+    source = (messages.source.SOURCE_DIR / "uitleg-bestuurder.yml").read_text(encoding="utf-8")
     source = source.replace("Dan zien we waar", "Dat is alles. Dan zien we waar")
     source = source.replace("Our partnership, [partnership name], has", "Our partnership, [partnership nme], has")
     (folder / "uitleg-bestuurder.yml").write_text(source, encoding="utf-8")
-    with pytest.raises(messages.SourceError) as caught:
-        messages.load(folder)
+    with pytest.raises(messages.source.SourceError) as caught:
+        messages.source.load(folder)
     message = str(caught.value)
     assert "uitleg-bestuurder.yml: nl.short has 4 sentences; the short version has at most 3." in message
     assert "uitleg-bestuurder.yml: en.body: [partnership nme] is not a known placeholder. Did you mean" in message
@@ -152,38 +154,43 @@ def test_unknown_placeholders_and_a_long_short_explainer_are_named(tmp_path):
 
 
 def test_mailto_encodes_subject_and_body_and_stays_within_the_limit():
-    url = messages.mailto("Kerngesprek op [datum]: één & twee", "Beste [naam],\n\nRegel één.\nRegel twee?")
+    url = messages.render.mailto("Kerngesprek op [datum]: één & twee", "Beste [naam],\n\nRegel één.\nRegel twee?")
     assert url.startswith("mailto:?subject=") and " " not in url and "\n" not in url
     assert "%0D%0A%0D%0ARegel%20%C3%A9%C3%A9n.%0D%0ARegel" in url
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)
     assert query["subject"] == ["Kerngesprek op [datum]: één & twee"]
     assert query["body"] == ["Beste [naam],\r\n\r\nRegel één.\r\nRegel twee?"]
     overhead = len("mailto:?subject=x&body=")
-    assert len(messages.mailto("x", "a" * (messages.MAILTO_LIMIT - overhead))) == messages.MAILTO_LIMIT
-    assert messages.mailto("x", "a" * (messages.MAILTO_LIMIT - overhead + 1)) is None
-    assert messages.mailto("x", "é" * 400) is None, "the limit counts the encoded URL (é is %C3%A9), not the text"
+    assert (
+        len(messages.render.mailto("x", "a" * (messages.render.MAILTO_LIMIT - overhead)))
+        == messages.render.MAILTO_LIMIT
+    )
+    assert messages.render.mailto("x", "a" * (messages.render.MAILTO_LIMIT - overhead + 1)) is None
+    assert messages.render.mailto("x", "é" * 400) is None, (
+        "the limit counts the encoded URL (é is %C3%A9), not the text"
+    )
 
 
 def test_a_text_too_long_for_a_mail_link_is_offered_for_copying_only():
-    long = messages.Template(
+    long = messages.source.Template(
         "lang",
-        messages.SOURCE_DIR / "lang.yml",
+        messages.source.SOURCE_DIR / "lang.yml",
         "note",
         "na",
         ("kerngesprek",),
         (),
         {lang: {"title": "T", "purpose": "P", "subject": "S", "body": "woord " * 500} for lang in LANGS},
     )
-    block = messages.text_block("nl", long)
+    block = messages.render.text_block("nl", long)
     assert "mailto:" not in block and 'class="tpl-note"' in block and "tpl-copy" in block
-    assert "mailto:" in messages.text_block("nl", messages.load()[0])
+    assert "mailto:" in messages.render.text_block("nl", messages.source.load()[0])
 
 
 # --- the built site ------------------------------------------------------------------------------
 
 
 def test_each_template_has_a_stable_anchor_in_both_languages_and_in_the_url_contract(built_site):
-    ids = [t.id for t in messages.load()]
+    ids = [t.id for t in messages.source.load()]
     contract = set((REPO / "data" / "published-urls.txt").read_text(encoding="utf-8").split())
     headings = {}
     for lang in LANGS:
@@ -203,7 +210,7 @@ def test_the_json_for_the_planner_matches_the_pages(built_site):
         data = _json(built_site, lang)
         assert data["version"] == 1 and data["language"] == lang
         by_id = {t["id"]: t for t in data["templates"]}
-        assert list(by_id) == [t.id for t in messages.load()]
+        assert list(by_id) == [t.id for t in messages.source.load()]
         for t in data["templates"]:
             assert t["text"] == f"{SUBJECT[lang]}: {t['subject']}\n\n{t['body']}"
             assert t["url"] == f"/{_prefix(lang)}sjablonen/#{t['id']}"
@@ -219,7 +226,7 @@ def test_the_json_for_the_planner_matches_the_pages(built_site):
 
 
 def test_guide_and_phase_pages_link_to_their_templates(built_site):
-    templates = messages.load()
+    templates = messages.source.load()
     for lang in LANGS:
         for folder, kind in (("gesprekken", "guide"), ("methode", "phase")):
             slugs = {s for t in templates for s in (t.guides if kind == "guide" else t.phases)}
@@ -239,8 +246,8 @@ def test_guide_and_phase_pages_link_to_their_templates(built_site):
 
 def test_the_link_guard_accepts_the_mailto_links(built_site, site_url):
     hrefs = [a["href"] for a in _soup(built_site, "sjablonen").select("a.tpl-mail")]
-    assert len(hrefs) == sum(len(t.versions("nl")) for t in messages.load())
-    assert all(h.startswith("mailto:?subject=") and len(h) <= messages.MAILTO_LIMIT for h in hrefs)
+    assert len(hrefs) == sum(len(t.versions("nl")) for t in messages.source.load())
+    assert all(h.startswith("mailto:?subject=") and len(h) <= messages.render.MAILTO_LIMIT for h in hrefs)
     assert check_site(built_site, site_url=site_url).problems == []
 
 
@@ -262,7 +269,9 @@ def _outside(server: str, requested: list[str]) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_puts_exactly_the_template_text_on_the_clipboard(browser, server, built_site, lang, width):
     expected = {}
-    for t in messages.load():  # the source text, in the form a mail program takes: subject line, blank line, body
+    for (
+        t
+    ) in messages.source.load():  # the source text, in the form a mail program takes: subject line, blank line, body
         text = t.texts[lang]
         expected[t.id] = f"{SUBJECT[lang]}: {text['subject']}\n\n{text['body']}"
         if "short" in text:
@@ -294,7 +303,7 @@ def test_copy_puts_exactly_the_template_text_on_the_clipboard(browser, server, b
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_mailto_link_decodes_to_the_subject_and_body(browser, server, built_site, lang):
-    templates = {t.id: t for t in messages.load()}
+    templates = {t.id: t for t in messages.source.load()}
     context = _context(browser, server, 1280)
     page = context.new_page()
     page.goto(server + _prefix(lang) + "sjablonen/")
@@ -372,7 +381,7 @@ def test_the_copy_button_works_by_keyboard(browser, server, lang, key):
     assert page.evaluate("document.activeElement.classList.contains('tpl-copy')")
     page.keyboard.press(key)
     block.locator(".tpl-status").filter(has_text=re.compile(r"\S")).wait_for(timeout=10_000)
-    text = next(t for t in messages.load() if t.id == "uitnodiging-startbijeenkomst").texts[lang]
+    text = next(t for t in messages.source.load() if t.id == "uitnodiging-startbijeenkomst").texts[lang]
     expected = f"{SUBJECT[lang]}: {text['subject']}\n\n{text['body']}"
     assert page.evaluate("navigator.clipboard.readText()") == expected
     context.close()

@@ -8,7 +8,8 @@ import pathlib
 import pytest
 
 from hooks.worksheets.build import WorksheetErrors, load_sources
-from hooks.worksheets.schema import format_path, load_sheet, validate
+from hooks.worksheets.schema import format_path, validate
+from hooks.worksheets.source import load_sheet
 from tests.worksheets_helpers import INVALID, VALID, sheet
 
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from hooks.worksheets.schema import load_sheet
+from hooks.worksheets.source import load_sheet
 
 DATA = pathlib.Path(__file__).resolve().parent / "data" / "worksheets"
 VALID = DATA / "proefblad.yml"

@@ -39,7 +39,7 @@ from mkdocs.utils.meta import get_data
 from hooks.build.common import DEFAULT_LANGUAGE, REPO, SourceError
 from hooks.content import facts, guides
 
-# Index markers (hooks/content/guides.py MARKERS) that list the pages of a folder: their title, front matter
+# Index markers (hooks/content/guides/render.py MARKERS) that list the pages of a folder: their title, front matter
 # and whether they are valid.
 LISTED_IN = {
     "gesprekken/": ("<!-- index:guides-by-situation -->", "<!-- index:guides-by-phase -->"),
@@ -94,9 +94,9 @@ def _valid(rel: str, text: str) -> bool:
     body, meta = get_data(text)
     path = REPO / "docs" / DEFAULT_LANGUAGE / rel
     try:
-        problems = guides.validate_guide(path, body, meta) if rel.startswith("gesprekken/") else None
+        problems = guides.source.validate_guide(path, body, meta) if rel.startswith("gesprekken/") else None
         if problems is None:
-            problems = guides.validate_story(path, meta)
+            problems = guides.source.validate_story(path, meta)
     except (SourceError, KeyError, TypeError):
         return False
     return not problems

@@ -3,8 +3,9 @@
 Every printed address and QR code on a worksheet, the sitemap and the language links come from
 SITE_URL; a build without it carries the placeholder `belangenoptafel.example.org`, and every QR code
 on paper would be dead. This command refuses, before it builds anything, an address that is missing,
-the placeholder or another example/local address, not https://, or not a web address; then it runs
-the strict build with it (`make build` stays as it is for local use).
+the placeholder or another example/local address, not https://, not a web address, or one whose
+path a host would have to escape (path_problem(), which the hosting step of every build runs too);
+then it runs the strict build with it (`make build` stays as it is for local use).
 
 CLI: `python -m hooks.build.release check URL` (exit 1 with the reason); `python -m hooks.build.release build
 URL [SITE_DIR]` checks, then builds.
@@ -43,9 +44,23 @@ def problem(site_url: str | None) -> str:
         return f"release: SITE_URL {url!r} is a placeholder or local address, not where readers find the site. {fix}"
     if not _HOST.match(host) or parts.query or parts.fragment or parts.username or parts.password:
         return f"release: SITE_URL {url!r} is not a web address (https://name.tld/, no ?query or #part). {fix}"
-    if urllib.parse.quote(parts.path or "/", safe="/") != (parts.path or "/"):
-        return f"release: SITE_URL {url!r} has a path with characters a host would have to escape. {fix}"
+    if path_problem(url):
+        return f"release: {path_problem(url)}"
     return ""
+
+
+def path_problem(site_url: str) -> str:
+    """Why the site cannot live at the path of `site_url` ('' when it can): a character outside
+    letters, digits and - . _ ~ / would have to be escaped in the host's configuration, which
+    hooks/hosting/rules.py writes with the path as it is. `make release` asks before it builds, the
+    hosting step of every build after it (hooks/hosting/write.py): one check, one message."""
+    path = urllib.parse.urlsplit(site_url or "/").path or "/"
+    if urllib.parse.quote(path, safe="/") == path:
+        return ""
+    return (
+        f"SITE_URL {site_url!r} has a path with characters a host would have to escape ({path!r}). "
+        f"Fix: use an address whose path has only letters, digits and - . _ ~ /, like {EXAMPLE}belangen/."
+    )
 
 
 def _is_ip(host: str) -> bool:

@@ -1,6 +1,6 @@
 """The planner's data: per language one JSON of the guides and their timed steps.
 
-Read with the same parser that checks that a guide's steps add up (hooks/content/guides.py,
+Read with the same parser that checks that a guide's steps add up (hooks/content/guides/source.py,
 `section_parts`). Per step the planner's script needs, and this module checks:
 - a goal: the step's first paragraph starts with '**Doel:**' (en: '**Goal:**');
 - optionally, in that paragraph, how far it can be shortened: '**Korter:** 10 min. How.'
@@ -13,7 +13,7 @@ Read with the same parser that checks that a guide's steps add up (hooks/content
 Both languages must agree on guides, step ids, minutes and shortening: a plan link opens the same
 plan in either language. Each problem names the file, the step and the fix (AUTHORING.md).
 The planner's own words (data/planner.yml) go into the same file, one language each, and so do
-the invitation templates (templates/*.yml, kind 'invitation', read with hooks/content/messages.py)
+the invitation templates (templates/*.yml, kind 'invitation', read with hooks/content/messages/source.py)
 with the guides they belong to, so the planner offers the invitation for its session.
 
 Two files per language (`split`): plannen/gidsen.json, what the editor needs on first load, and
@@ -102,7 +102,7 @@ def _goal(lang: str, body: str) -> tuple[str, dict | None] | None:
     return plain(goal), {"minutes": int(match[1]), "how": plain(match[2])}
 
 
-def step_data(lang: str, where: str, part: guides.Part) -> tuple[dict, list[str]]:
+def step_data(lang: str, where: str, part: guides.source.Part) -> tuple[dict, list[str]]:
     """What the planner keeps of one timed step, and what is missing for its script."""
     labels, step = LABELS[lang], f"step '### {part.heading}'"
     problems = []
@@ -180,12 +180,12 @@ def _situations(where: str, slug: str, anders: list[dict], ids: list[str], liste
 def guide_data(lang: str, path: pathlib.Path, situations: dict | None = None) -> tuple[dict | None, list[str]]:
     """One guide for the planner (None when the guide itself is invalid: its page reports that).
     `situations`: data/planner-situations.yml (read when not given)."""
-    body, meta = guides.read_page(path)
+    body, meta = guides.source.read_page(path)
     where = where_is(path)
-    if guides.validate_guide(path, body, meta):
+    if guides.source.validate_guide(path, body, meta):
         return None, [f"{where}: the guide is not valid (see the messages of `python -m hooks.content.guides check`)."]
     guide, problems, steps = meta["guide"], [], []
-    for part in guides.section_parts(body, "verloop"):
+    for part in guides.source.section_parts(body, "verloop"):
         step, found = step_data(lang, where, part)
         steps.append(step)
         problems += found
@@ -194,7 +194,7 @@ def guide_data(lang: str, path: pathlib.Path, situations: dict | None = None) ->
     problems += [f"{where}: two steps have the id '{i}'. Give each its own." for i in twice]
     anders = [
         {"id": part.id, "title": plain(part.title), "text": paragraphs(part.body)}
-        for part in guides.section_parts(body, "anders")
+        for part in guides.source.section_parts(body, "anders")
     ]
     if situations is None:
         situations, found = situation_steps()
@@ -317,10 +317,10 @@ def _invitations() -> tuple[list[dict], list[str]]:
     the template's anchor) and mailto link (None when too long). Invalid templates are named by
     their own check (hooks/templates_hook.py); the planner then offers none."""
     try:
-        templates = messages.load()
+        templates = messages.source.load()
     except SourceError as exc:
         return [], [str(exc)]
-    texts = {lang: messages.data(lang, templates)["templates"] for lang in LANGUAGES}
+    texts = {lang: messages.render.data(lang, templates)["templates"] for lang in LANGUAGES}
     out = []
     for index, template in enumerate(templates):
         if template.kind != INVITATION:

@@ -7,6 +7,7 @@ import pathlib
 import urllib.parse
 
 from hooks.build.common import REPO
+from hooks.build.release import path_problem
 from hooks.hosting import compress, offline, policy, rules
 from hooks.pages import redirects
 
@@ -36,12 +37,8 @@ def write_host_files(site: pathlib.Path, site_url: str, cache: pathlib.Path) -> 
     """Write sw.js, offline.json, _nginx.conf, _nginx-brotli.conf, _headers, _redirects and the
     precompressed copies into `site`; `cache` keeps compressed results between builds."""
     site_path = site_path_of(site_url)
-    if rules.url(site_path) != site_path:
-        raise HostingError(
-            f"the site address {site_url!r} has a path with characters a host configuration would have to "
-            f"escape ({site_path!r}). Fix: set SITE_URL to an address whose path uses only letters, digits "
-            "and - . _ ~ /, like https://example.org/belangen/."
-        )
+    if path_problem(site_url):  # the check `make release` runs before it builds
+        raise HostingError(path_problem(site_url))
     # The inline scripts the theme, overrides/ and the redirect pages can write: nothing else is hashed.
     known = policy.known_scripts(
         [*policy.theme_templates(REPO / "overrides"), redirects.PAGE.replace("{url}", "{{ url }}")]

@@ -1,9 +1,11 @@
 """Worksheet engine: one YAML source per worksheet (worksheets/<id>.yml), three outputs.
 
 The same source becomes the site page body with an on-screen form (page.py), an accessible,
-fillable A4 PDF (pdf.py) and an editable DOCX (docx_writer.py). schema.py validates the source,
-build.py renders with a content-hash cache (cache.py), paths.py says where pages and downloads live
-on the site, and `python -m hooks.worksheets` is the CLI.
+fillable A4 PDF (pdf.py) and an editable DOCX (docx_writer.py). source.py reads a source (YAML with
+line numbers, the taxonomy, related pages), schema.py holds its rules and checks them,
+characters.py says which characters a text may hold (the bundled fonts), build.py renders with a
+content-hash cache (cache.py), paths.py says where pages and downloads live on the site, and
+`python -m hooks.worksheets` is the CLI.
 hooks/worksheets_hook.py is the thin MkDocs adapter.
 """
 

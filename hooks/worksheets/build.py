@@ -16,7 +16,8 @@ from hooks.build.strict_yaml import StrictYAMLError
 from . import LANGUAGES
 from .cache import Cache, engine_digest, output_key, write_atomic
 from .paths import cache_name, output_uri, page_url
-from .schema import LoadedSheet, SheetError, check_related, load_sheet, load_taxonomy
+from .schema import SheetError
+from .source import LoadedSheet, check_related, load_sheet, load_taxonomy
 
 KINDS = ("pdf", "docx")
 

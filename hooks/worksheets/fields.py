@@ -97,7 +97,7 @@ def sheet_json(sheet: dict[str, Any], lang: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .schema import load_sheet
+    from .source import load_sheet
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2 or args[1] not in LANGUAGES:

@@ -19,7 +19,7 @@ def render_pdf(document_html: str) -> bytes:
     The document's `<html lang>` becomes the catalog's /Lang, `<title>` the title, and each
     input's `<label for>` (or `title`) its /TU, so screen readers can name every field. Only the
     bundled fonts are embedded, whole and unchanged: every text is checked against them
-    (schema.py, glyph coverage), so no character needs a font of the machine.
+    (characters.py, glyph coverage), so no character needs a font of the machine.
     """
     html = weasyprint.HTML(string=document_html, base_url=str(STYLES_DIR) + "/")
     return html.write_pdf(

@@ -1,23 +1,20 @@
-"""Validate a worksheet source (worksheets/<id>.yml) against the schema in AUTHORING.md.
-
-`load_sheet(path)` parses the YAML, keeps the line of every node, checks every rule and returns
-the data together with *all* problems of the file. Each problem names the file, the field path
+"""The schema of a worksheet source (worksheets/<id>.yml, described in AUTHORING.md): its keys and
+field types, and `validate(data)`, which checks parsed data against every rule and returns *all*
+problems as SheetErrors. Each problem names the file, the field path
 (`sections[2].fields[0].columns`), the YAML line and the fix.
+
+Reading a source from disk (YAML with line numbers, the taxonomy, related pages) is source.py;
+which characters a text may hold is characters.py.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hooks.build import strict_yaml
-
-from . import FONTS_DIR, LANGUAGES
+from . import LANGUAGES, characters
 
 FIELD_TYPES = ("text", "longtext", "table", "checklist", "scale")
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -63,20 +60,6 @@ class SheetError:
         return f"{where}:{field_part} {self.message}. Fix: {self.fix}"
 
 
-@dataclass
-class LoadedSheet:
-    """A parsed source: its data (None if it did not parse) and every problem found."""
-
-    file: str
-    data: dict[str, Any] | None
-    errors: list[SheetError] = field(default_factory=list)
-    lines: dict[Path_, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.data is not None and not self.errors
-
-
 def format_path(path: Path_) -> str:
     """('sections', 2, 'fields', 0, 'columns') -> 'sections[2].fields[0].columns'."""
     out = ""
@@ -86,23 +69,6 @@ def format_path(path: Path_) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-# --- YAML with line numbers --------------------------------------------------------------------
-
-
-def parse_yaml(text: str, source: str = "<text>") -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text with the strict loader (hooks/build/strict_yaml.py: no aliases, no duplicate
-    keys); return the data and a map from field path to 1-based line. The same text is parsed once
-    per process (a build asks for each sheet several times); callers get copies."""
-    data, lines = _parse_yaml(text, source)
-    return copy.deepcopy(data), dict(lines)
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
-    data, node = strict_yaml.parse(text, source=source)  # libyaml where installed
-    return data, strict_yaml.line_map(node)
 
 
 # --- the checker -------------------------------------------------------------------------------
@@ -230,9 +196,8 @@ class _Checker:
         self.characters(data, ())
 
     def characters(self, value: Any, path: Path_) -> None:
-        """Every text goes into the PDF and the DOCX: no control characters (the DOCX writer
-        cannot store them, they are invisible anyway) and only characters the bundled font can
-        draw (anything else is an empty box on paper, or a font of the machine)."""
+        """Every text goes into the PDF and the DOCX: only characters they can hold and print
+        (characters.py)."""
         if isinstance(value, dict):
             for key, item in value.items():
                 self.characters(item, (*path, key))
@@ -240,24 +205,8 @@ class _Checker:
             for index, item in enumerate(value):
                 self.characters(item, (*path, index))
         elif isinstance(value, str):
-            control = sorted({c for c in value if _is_control(c)})
-            if control:
-                self.error(
-                    path,
-                    f"contains the invisible control character {', '.join(_name(c) for c in control)}",
-                    "delete it (it often comes along when text is pasted from another program); "
-                    "a line break in a text is written as a new line",
-                )
-            covered = font_characters()
-            missing = sorted({c for c in value if ord(c) not in covered and not _is_control(c) and c not in "\t\n\r"})
-            if missing:
-                self.error(
-                    path,
-                    f"the worksheet font cannot print {', '.join(_name(c) for c in missing)} (it would be an empty "
-                    "box on paper)",
-                    "write it differently (e.g. '->' for an arrow), or add the character to the font if the "
-                    "original has it (hooks/worksheets/fonts/README.md)",
-                )
+            for message, fix in characters.problems(value):
+                self.error(path, message, fix)
 
     def instructions(self, value: Any) -> None:
         path = ("instructions",)
@@ -442,28 +391,6 @@ class _Checker:
                             self.error((*path, lang, r, c), "a cell must be text or a number", "quote the cell text")
 
 
-def _is_control(char: str) -> bool:
-    """A character no text should hold: C0/C1 controls (except tab and line breaks), surrogates
-    and the non-characters U+FFFE/U+FFFF."""
-    category = unicodedata.category(char)
-    return (category == "Cc" and char not in "\t\n\r") or category == "Cs" or char in "\ufffe\uffff"
-
-
-def _name(char: str) -> str:
-    """'U+00E9 'é'' (or just 'U+0001' for an invisible one)."""
-    code = f"U+{ord(char):04X}"
-    return code if _is_control(char) else f"{code} '{char}'"
-
-
-@functools.lru_cache(maxsize=1)
-def font_characters() -> frozenset[int]:
-    """The characters every bundled worksheet font can draw (their cmaps, intersected)."""
-    from fontTools.ttLib import TTFont
-
-    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in sorted(FONTS_DIR.glob("*.ttf"))]
-    return frozenset(set.intersection(*maps)) if maps else frozenset()
-
-
 def _kind(value: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
         type(value), type(value).__name__
@@ -484,47 +411,3 @@ def validate(
     checker = _Checker(file, lines or {})
     checker.sheet(data, Path(file).stem, taxonomy)
     return checker.errors
-
-
-def load_sheet(path: Path, *, display: str | None = None, taxonomy: dict[str, str] | None = None) -> LoadedSheet:
-    """Read, parse and validate one worksheet source."""
-    name = display or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return LoadedSheet(name, None, [SheetError(name, "", f"cannot read the file ({exc})", "save it as UTF-8 text")])
-    try:
-        data, lines = parse_yaml(text, name)
-    except strict_yaml.StrictYAMLError as exc:
-        return LoadedSheet(name, None, [SheetError(name, "", exc.problem, exc.fix, exc.line)])
-    errors = validate(data, file=name, lines=lines, taxonomy=taxonomy)
-    return LoadedSheet(name, data if isinstance(data, dict) else None, errors, lines)
-
-
-def load_taxonomy(root: Path) -> dict[str, str] | None:
-    """Worksheet ids and English download names from data/taxonomy.yml (None if it is absent)."""
-    path = root / "data" / "taxonomy.yml"
-    if not path.is_file():
-        return None
-    data = strict_yaml.load_file(path, display="data/taxonomy.yml") or {}
-    return {item["id"]: item["en"] for item in data.get("worksheets", [])}
-
-
-def check_related(
-    sheet: dict[str, Any], *, file: str, exists, lines: dict[Path_, int] | None = None
-) -> list[SheetError]:
-    """Check that every `related:` page exists in every language; `exists(lang, path) -> bool`."""
-    errors: list[SheetError] = []
-    for i, rel in enumerate(sheet.get("related") or []):
-        missing = [lang for lang in LANGUAGES if not exists(lang, rel)]
-        if missing:
-            errors.append(
-                SheetError(
-                    file,
-                    f"related[{i}]",
-                    f"page '{rel}' does not exist in {', '.join('docs/' + m for m in missing)}",
-                    "correct the path (relative to docs/nl and docs/en) or write the page",
-                    (lines or {}).get(("related", i)),
-                )
-            )
-    return errors
