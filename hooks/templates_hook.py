@@ -23,7 +23,7 @@ from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_l
 from hooks.content import messages
 
 log = get_plugin_logger("templates")
-SCRIPT = "assets/templates.js"
+SCRIPT = "assets/templates/templates.js"
 
 
 def _templates():

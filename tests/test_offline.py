@@ -161,10 +161,11 @@ def test_nothing_from_another_host_is_stored(nginx_server, server, browser):
         _controlled(page)
         page.evaluate(
             """async (other) => {
-                await fetch(other + 'assets/site.js', {mode: 'no-cors'});
+                await fetch(other + 'assets/site/site.js', {mode: 'no-cors'});
                 const img = new Image(); img.src = other + 'assets/logo.svg'; await img.decode().catch(() => {});
                 const reg = await navigator.serviceWorker.ready;
-                reg.active.postMessage({type: 'visit', lang: 'nl', urls: [other + 'assets/site.css', location.href]});
+                const urls = [other + 'assets/site/site.css', location.href];
+                reg.active.postMessage({type: 'visit', lang: 'nl', urls});
             }""",
             other,
         )

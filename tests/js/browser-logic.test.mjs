@@ -19,7 +19,7 @@ function load(path) {
   return window;
 }
 
-const planner = load("docs/nl/assets/planner.js").BelangenPlanner;
+const planner = load("overrides/assets/planner/planner.js").BelangenPlanner;
 const answers = load("overrides/assets/worksheets/answers.js").__worksheetAnswers;
 
 test("Object.prototype has the names the browser tests feed in", () => {

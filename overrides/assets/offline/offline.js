@@ -10,7 +10,7 @@
   function withUi(fn) {
     ui = ui || new Promise(function (done) {
       var s = document.createElement("script");
-      s.src = new URL("assets/offline-ui.js", root).href;
+      s.src = new URL("assets/offline/offline-ui.js", root).href;
       s.onload = function () { done(window.__offlineUi); };
       document.head.appendChild(s);
     });

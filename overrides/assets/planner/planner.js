@@ -610,7 +610,7 @@
     refresh();
     announce(kind === "pdf" ? t.makingPdf : t.makingDocx);
     ensure(function () {
-      import(new URL("worksheets/fill.js", SELF).href).then(function (fill) {
+      import(new URL("../worksheets/fill.js", SELF).href).then(function (fill) {
         return (kind === "pdf" ? fill.fillPdf : fill.fillDocx)("draaiboek", lang, draaiboek()).then(function (file) {
           fill.save(file.blob, file.name);
           announce(fmt(t.exported, { file: file.name }));

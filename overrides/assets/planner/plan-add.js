@@ -1,6 +1,6 @@
 /* 'Add to plan' on every conversation guide: a button for the whole guide (below its fact box)
  * and one below each timed step of the 'Verloop'. A click appends the block to the plan kept in
- * this browser (the versioned record assets/planner.js reads) and says so, with a link to the
+ * this browser (the versioned record assets/planner/planner.js reads) and says so, with a link to the
  * planner that carries the whole plan, and an undo. A block already in the plan is not added
  * twice: a second press says so (with undo). A plan this browser could not keep is said; the link
  * still carries it. Loaded on guide pages only (overrides/main.html). */
