@@ -13,7 +13,7 @@ const json = (path) => JSON.parse(readFileSync(site + path, "utf8"));
 
 const clock = (minutes) => `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
-/** The planner's draaiboek answers (planner.js draaiboek()) for guides and breaks from 09:00. */
+/** The planner's draaiboek answers (overrides/assets/planner/print.js draaiboek()) for guides and breaks from 09:00. */
 function plan(lang, tokens) {
   const prefix = lang === "nl" ? "" : "en/";
   const core = json(`${prefix}plannen/gidsen.json`);

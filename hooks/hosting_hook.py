@@ -34,7 +34,7 @@ def _off() -> bool:
 def on_config(config):
     # Under `mkdocs serve` there is no service worker, so pages need not try to register one.
     if _off():
-        config.extra_javascript = [s for s in config.extra_javascript if str(s) != "assets/offline.js"]
+        config.extra_javascript = [s for s in config.extra_javascript if str(s) != "assets/offline/offline.js"]
     return config
 
 

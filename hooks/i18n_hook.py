@@ -24,7 +24,7 @@ _stale: dict[str, tuple[int, int]] = {}
 
 class _KnownWarningFilter(logging.Filter):
     """The plugin warns that its contextual language link does not survive instant navigation.
-    True for stock Material; assets/site.js computes the twin at click time, so we drop the record."""
+    True for stock Material; assets/site/site.js computes the twin at click time, so we drop the record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "not compatible with theme.features = navigation.instant" not in record.getMessage()

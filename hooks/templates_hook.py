@@ -23,7 +23,7 @@ from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_l
 from hooks.content import messages
 
 log = get_plugin_logger("templates")
-SCRIPT = "assets/templates.js"
+SCRIPT = "assets/templates/templates.js"
 
 
 def _templates():
@@ -74,7 +74,7 @@ def on_page_content(html, page, config, files):
         raise PluginError(str(exc)) from None
     # The copy script, in the content so that Material's instant navigation runs it on this page
     # only; the URL is relative to the page (the assets live once, below the site root).
-    return html + f'\n<script src="{get_relative_url(SCRIPT, page.url)}"></script>\n'
+    return html + f'\n<script type="module" src="{get_relative_url(SCRIPT, page.url)}"></script>\n'
 
 
 @event_priority(-105)  # after the i18n plugin (-100) has built every language

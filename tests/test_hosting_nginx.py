@@ -74,7 +74,16 @@ def test_a_folder_address_without_slash_is_redirected_to_it(nginx_server):
 
 @pytest.mark.parametrize(
     "path",
-    [GUIDE, "en/" + GUIDE, "", "en/", "assets/site.js", "assets/site.css", "search/search_index.json", "sw.js"],
+    [
+        GUIDE,
+        "en/" + GUIDE,
+        "",
+        "en/",
+        "assets/site/site.js",
+        "assets/site/site.css",
+        "search/search_index.json",
+        "sw.js",
+    ],
 )
 def test_text_is_sent_precompressed_gzip_and_brotli(nginx_server, built_site, path):
     file = built_site / (path + "index.html" if path == "" or path.endswith("/") else path)
@@ -105,8 +114,8 @@ def test_fingerprinted_files_are_cached_for_a_year_and_everything_else_is_revali
     for path in (
         GUIDE,
         "en/",
-        "assets/site.js",
-        "assets/offline.js",
+        "assets/site/site.js",
+        "assets/offline/offline.js",
         "sw.js",
         "offline.json",
         "werkbladen/belangenkaart.pdf",
@@ -159,7 +168,7 @@ ERRORS = {
     400: b"GET / HTTP/1.1\r\nHost: not a host\r\nConnection: close\r\n\r\n",
     405: b"POST /gesprekken/kerngesprek/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
     414: b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    416: b"GET /assets/site.css HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\nConnection: close\r\n\r\n",
+    416: b"GET /assets/site/site.css HTTP/1.1\r\nHost: x\r\nRange: bytes=99999999-\r\nConnection: close\r\n\r\n",
 }
 
 

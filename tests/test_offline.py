@@ -96,6 +96,32 @@ def test_pages_a_reader_opened_work_offline_with_search_instant_navigation_and_l
         assert not recorder.violations and not [e for e in recorder.errors if "503" not in e], recorder.report()
 
 
+# Files our ES modules load: `import … from "./x.js"`, `import("./x.js")`, `new URL("x.css", import.meta.url)`.
+_IMPORTED = re.compile(
+    r"""(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}/[^"']+\.\w+)["']"""
+    r"""|new URL\(\s*["']([^"']+\.\w+)["']\s*,\s*import\.meta\.url\s*\)"""
+)
+
+
+def test_every_file_our_modules_import_is_built_and_kept_offline_in_both_languages(built_site):
+    manifest = json.loads((built_site / "offline.json").read_text(encoding="utf-8"))["languages"]
+    kept = {lang: {f[f.index("assets/") :] for f in data["files"] if "assets/" in f} for lang, data in manifest.items()}
+    imported: dict[str, str] = {}
+    for feature in ("planner", "site", "templates", "offline", "worksheets"):
+        for script in sorted((built_site / "assets" / feature).rglob("*.js")):
+            rel = script.relative_to(built_site).as_posix()
+            if "/vendor/" in rel:
+                continue
+            for match in _IMPORTED.finditer(script.read_text(encoding="utf-8")):
+                spec = match.group(1) or match.group(2)
+                imported[os.path.normpath(os.path.join(os.path.dirname(rel), spec))] = rel
+    assert {"assets/site/dict.js", "assets/planner/link.js", "assets/offline/offline-ui.js"} <= set(imported), imported
+    for target, by in sorted(imported.items()):
+        assert (built_site / target).is_file(), f"{by} imports {target}, which the build does not have"
+        for lang, files in kept.items():
+            assert target in files, f"{by} imports {target}, which offline.json does not keep for '{lang}'"
+
+
 @pytest.mark.parametrize(("lang", "size_text"), [("nl", ","), ("en", ".")])
 def test_keep_offline_shows_the_size_stores_the_whole_language_and_removes_it(
     nginx_server, built_site, browser, lang, size_text
@@ -161,10 +187,11 @@ def test_nothing_from_another_host_is_stored(nginx_server, server, browser):
         _controlled(page)
         page.evaluate(
             """async (other) => {
-                await fetch(other + 'assets/site.js', {mode: 'no-cors'});
+                await fetch(other + 'assets/site/site.js', {mode: 'no-cors'});
                 const img = new Image(); img.src = other + 'assets/logo.svg'; await img.decode().catch(() => {});
                 const reg = await navigator.serviceWorker.ready;
-                reg.active.postMessage({type: 'visit', lang: 'nl', urls: [other + 'assets/site.css', location.href]});
+                const urls = [other + 'assets/site/site.css', location.href];
+                reg.active.postMessage({type: 'visit', lang: 'nl', urls});
             }""",
             other,
         )

@@ -54,7 +54,7 @@ def test_rules_for_elements_directions_and_components_the_site_lacks_go():
 def test_words_of_libraries_and_search_workers_are_not_taken_for_classes():
     assert slim_css.usage("assets/worksheets/vendor/pdf-lib.min.js", "var info = warning;")[0] == frozenset()
     assert slim_css.usage("assets/javascripts/lunr/min/lunr.nl.min.js", "bug")[0] == frozenset()
-    assert "warning" in slim_css.usage("assets/site.js", "el.classList.add('warning')")[0]
+    assert "warning" in slim_css.usage("assets/site/site.js", "el.classList.add('warning')")[0]
 
 
 def test_every_class_used_on_a_page_keeps_its_rules(built_site):
@@ -71,17 +71,18 @@ def test_every_class_used_on_a_page_keeps_its_rules(built_site):
 
 def test_comments_leave_our_assets_but_not_the_code(tmp_path):
     assets = tmp_path / "assets"
-    assets.mkdir()
-    (assets / "offline-ui.js").write_text(
+    (assets / "worksheets").mkdir(parents=True)
+    (assets / "site").mkdir()
+    (assets / "worksheets" / "wrap.js").write_text(
         "/* About the switch.\n * Two lines. */\n"
         "(function () {\n  var re = /^https?:/;\n  // kept: a line comment\n})();\n",
         encoding="utf-8",
     )
-    (assets / "site.css").write_text("/* colours */\n:root { --x: 1; } /* inline */\n", encoding="utf-8")
+    (assets / "site" / "site.css").write_text("/* colours */\n:root { --x: 1; } /* inline */\n", encoding="utf-8")
     saved = slim_css.strip_comments(tmp_path)
-    js = (assets / "offline-ui.js").read_text(encoding="utf-8")
+    js = (assets / "worksheets" / "wrap.js").read_text(encoding="utf-8")
     assert saved > 0 and "About the switch" not in js and "var re = /^https?:/;" in js
-    assert (assets / "site.css").read_text(encoding="utf-8").strip() == ":root { --x: 1; }"
+    assert (assets / "site" / "site.css").read_text(encoding="utf-8").strip() == ":root { --x: 1; }"
 
 
 def test_the_worksheet_scripts_and_styles_leave_the_build_without_their_comment_blocks(built_site):

@@ -70,7 +70,7 @@ def test_first_load_of_the_planner_is_within_its_budget(gzip_server, page, path)
     total = sum(r["body"] for r in responses)
     print(f"\nfirst load of /{path}: {total} B gzip in {len(responses)} responses\n" + _table(responses, gzip_server))
     loaded = {r["url"].replace(gzip_server, "/") for r in responses}
-    assert {"/assets/planner.js", "/assets/planner.css", f"/{path}gidsen.json"} <= loaded, loaded
+    assert {"/assets/planner/planner.js", "/assets/planner/planner.css", f"/{path}gidsen.json"} <= loaded, loaded
     failed = [r for r in responses if r["status"] >= 400 or r["status"] == 0 or not r["url"].startswith(gzip_server)]
     assert not failed, "failed or foreign requests:\n" + _table(failed, gzip_server)
     assert total <= PLANNER_BUDGET, f"first load of /{path} is {total} B gzip, over {PLANNER_BUDGET} B:\n" + _table(
@@ -81,7 +81,7 @@ def test_first_load_of_the_planner_is_within_its_budget(gzip_server, page, path)
 def test_a_guide_page_loads_only_the_small_add_to_plan_script_of_the_planner(gzip_server, page):
     responses = first_load(page, gzip_server + GUIDE)
     planner = [r for r in responses if "plan" in r["url"].replace(gzip_server, "/").split("/")[-1]]
-    assert [r["url"].replace(gzip_server, "/") for r in planner] == ["/assets/plan-add.js"]
+    assert [r["url"].replace(gzip_server, "/") for r in planner] == ["/assets/planner/plan-add.js"]
     assert planner[0]["body"] <= PLAN_ADD_BUDGET, f"plan-add.js is {planner[0]['body']} B gzip"
     assert page.locator(".plan-add button").count() > 1
 

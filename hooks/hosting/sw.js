@@ -10,7 +10,7 @@
  *   an old file served under a new version (or a new one under the old) is passed to the page but
  *   never kept. What is stored: the pages a reader opened, their assets, downloads; from the
  *   second page on, search in the reader's language.
- * - 'Keep offline' (home page, assets/offline-ui.js) stores every file of one language.
+ * - 'Keep offline' (home page, assets/offline/offline-ui.js) stores every file of one language.
  * - A new build installs as a new version: it fetches what the old one held (the files the reader
  *   had, the languages kept) as they now are, takes over, deletes the old caches and tells the
  *   open pages once. Offline, or while a file on the server does not yet have this version's hash
@@ -185,7 +185,7 @@ async function respond(event, url) {
   return response;
 }
 
-// --- messages from the pages (assets/offline.js, assets/offline-ui.js) ----------------------------
+// --- messages from the pages (assets/offline.js, assets/offline/offline-ui.js) ----------------------------
 
 self.addEventListener("message", (event) => {
   const message = event.data || {};

@@ -28,7 +28,7 @@ MAX_BYTES = 150_000
 BOLD = FONTS_DIR / "AtkinsonHyperlegibleNext-Bold-subset.ttf"
 REGULAR = FONTS_DIR / "AtkinsonHyperlegibleNext-Regular-subset.ttf"
 
-# The site's colours (docs/nl/assets/site.css, overrides/assets/logo.svg).
+# The site's colours (overrides/assets/site/site.css, overrides/assets/logo.svg).
 TEAL = (31, 78, 74)  # --md-primary-fg-color
 TEAL_DARK = (22, 58, 55)  # --md-primary-fg-color--dark
 GOLD = (242, 196, 109)  # the logo's outer heads

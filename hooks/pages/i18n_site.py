@@ -114,7 +114,7 @@ _SELECT_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-sele
 
 def point_language_links_home(html: str, site_path: str) -> str:
     """On a 404 page, let the language links lead to each language's home page (marked
-    data-i18n-home, so assets/site.js keeps them: the twin of a missing page is missing too)."""
+    data-i18n-home, so assets/site/site.js keeps them: the twin of a missing page is missing too)."""
 
     def home(match: re.Match) -> str:
         lang = match.group(1)

@@ -8,7 +8,7 @@ twins in the other language (`<link rel="alternate" hreflang>`, with `x-default`
   Cards are left out of the offline set (hooks/hosting/offline.py): no page loads them.
 - `patch_material_bundle(site)`: Material's script fetches `sitemap.xml` next to every
   `<link rel="alternate">` in the head, for its own language selector, which this site does not use
-  (assets/site.js owns the switch). Next to a page's twin that file does not exist: two failed
+  (assets/site/site.js owns the switch). Next to a page's twin that file does not exist: two failed
   requests and console errors on every first page view. The bundle is told to skip links with
   hreflang, which are exactly ours; a Material version whose bundle no longer has the expression
   fails the build, naming it.

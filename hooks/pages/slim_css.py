@@ -241,33 +241,44 @@ _BLOCK_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
-MINIFIED = ("planner.js", "plan-add.js", "site.js", "offline.js")  # minified whole (rjsmin): weight budgets
+# Our own scripts and stylesheets: a folder per feature below assets/ (overrides/assets/<feature>/),
+# walked, so a new module is covered without a list to edit. Libraries (vendor/) stay as they came.
+FEATURES = ("planner", "site", "templates", "offline", "worksheets")
+# Minified whole (rjsmin: comments and spaces): weight budgets (tests/test_weight.py). The worksheets'
+# scripts lose only their comment blocks (their line structure stays readable in the built site).
+COMMENTS_ONLY = ("worksheets",)
+LOOSE = ("worksheets.css",)  # published by hooks/worksheets_hook.py next to the feature folders
 
 
-OWN_ASSETS = (
-    "site.css",
-    "planner.css",
-    "offline-ui.js",
-    "offline.css",
-    "worksheets.css",
-    "worksheets/answers.js",
-    "worksheets/fill.js",
-    "worksheets/wrap.js",
-    *MINIFIED,
-)
+def own_assets(site: pathlib.Path) -> list[str]:
+    """Our own .js and .css files in a built site, as paths below site/assets/, sorted."""
+    assets = site / "assets"
+    names = [name for name in LOOSE if (assets / name).is_file()]
+    for feature in FEATURES:
+        names += [
+            p.relative_to(assets).as_posix()
+            for p in (assets / feature).rglob("*")
+            if p.suffix in (".js", ".css") and p.is_file() and "vendor" not in p.relative_to(assets).parts
+        ]
+    return sorted(names)
 
 
-def strip_comments(site: pathlib.Path, names: tuple[str, ...] = OWN_ASSETS) -> int:
-    """Drop the comments of our own assets in the built site (they stay in the sources): comment
-    blocks on their own lines in JavaScript, every comment in CSS; the planner's scripts are
-    minified (comments and spaces). Returns the bytes saved."""
+def minified(name: str) -> bool:
+    """Whether an own asset (path below assets/) is minified whole rather than stripped of comments."""
+    return name.endswith(".js") and name.split("/", 1)[0] not in COMMENTS_ONLY
+
+
+def strip_comments(site: pathlib.Path, names: list[str] | tuple[str, ...] | None = None) -> int:
+    """Drop the comments of our own assets in the built site (they stay in the sources): every
+    comment in CSS; our scripts are minified (comments and spaces), the worksheets' scripts lose
+    their comment blocks on their own lines. Returns the bytes saved."""
     saved = 0
-    for name in names:
+    for name in own_assets(site) if names is None else names:
         path = site / "assets" / name
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        if name in MINIFIED:
+        if minified(name):
             slim_text = rjsmin.jsmin(text)
         elif name.endswith(".css"):
             slim_text = _CSS_COMMENT.sub("", text)

@@ -1,5 +1,5 @@
 // Line breaking of the filled-in PDF (overrides/assets/worksheets/wrap.js), without a browser:
-// `node --test tests/js/wrap.test.mjs` (tests/test_worksheets_wrap.py runs it in `make test`).
+// `node --test tests/js/wrap.test.mjs` (tests/test_browser_logic.py runs every tests/js/*.test.mjs in `make test`).
 import assert from "node:assert/strict";
 import test from "node:test";
 

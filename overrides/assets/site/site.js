@@ -5,9 +5,11 @@
  * current address when the link is used (and the links are kept up to date for hover and copy):
  *   /gesprekken/kerngesprek/#verloop  <->  /en/gesprekken/kerngesprek/#verloop
  * A language switch is a full page load: the other language has its own search index and sitemap.
+ *
+ * An ES module (mkdocs.yml, extra_javascript): it runs once per document, after Material's bundle,
+ * and prepares each page that instant navigation swaps in through `document$`.
  */
-(function () {
-  "use strict";
+function languageSwitch() {
   var data = document.getElementById("__i18n");
   if (!data) return;
   var i18n = JSON.parse(data.textContent);
@@ -72,12 +74,16 @@
     true
   );
   window.addEventListener("hashchange", refresh);
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(refresh);
-  } else {
-    refresh();
-  }
-})();
+  each(refresh);
+}
+
+/* `fn` on every page: the first one and each that instant navigation swaps in. */
+function each(fn) {
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fn);
+  else fn();
+}
+
+languageSwitch();
 
 /* Form controls that would otherwise have no visible label (WCAG 4.1.2; axe `label`,
  * `label-title-only`); runs after every instant navigation:
@@ -85,8 +91,7 @@
  *   are named by the text of their list item;
  * - cells of a worksheet's on-screen table carry only a title ('Belang, rij 1'): they are labelled
  *   by their visible column header, and the title stays as their description. */
-(function () {
-  "use strict";
+{
   function nameCheckboxes() {
     var boxes = document.querySelectorAll(".task-list-item > .task-list-control > input[type=checkbox]");
     for (var i = 0; i < boxes.length; i++) {
@@ -149,18 +154,13 @@
     window.clearTimeout(run.timer);
     run.timer = window.setTimeout(focusableScrollers, 200);
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(run);
-  } else {
-    run();
-  }
-})();
+  each(run);
+}
 
 /* Print: every link in the content shows its address (without the scheme) after the text, so a printed guide or
  * handout still tells the reader where to go. A link that brings its own print address (the
  * planner's short ones) keeps it. */
-(function () {
-  "use strict";
+{
   function addresses() {
     var links = document.querySelectorAll(".md-content a[href]:not(.headerlink)");
     for (var i = 0; i < links.length; i++) {
@@ -175,13 +175,12 @@
     var mq = window.matchMedia("print");
     if (mq.addEventListener) mq.addEventListener("change", function (e) { if (e.matches) addresses(); });
   }
-})();
+}
 
 /* The skip link moves keyboard focus, not just the scroll position, to the start of the content, so
  * the next Tab continues there (WCAG 2.4.1). Stock, instant navigation takes the link as a page
  * load: it swaps the page in again and focus falls back to <body>. */
-(function () {
-  "use strict";
+{
   window.addEventListener(
     "click",
     function (event) {
@@ -196,12 +195,11 @@
     },
     true
   );
-})();
+}
 
 /* 'Copy link' on every heading: the permalink (#) next to a heading copies the full address of that
  * section, so a consultant can paste it into a mail or a proposal. The address bar follows too. */
-(function () {
-  "use strict";
+{
   var text = { nl: "Link naar dit kopje gekopieerd", en: "Link to this section copied" };
   function announce(message) {
     var box = document.getElementById("copy-status");
@@ -224,4 +222,4 @@
       announce(text[document.documentElement.lang] || text.nl);
     }, function () { /* no clipboard access: the address bar still shows the link */ });
   });
-})();
+}
