@@ -2,20 +2,22 @@
 quality 11) next to each, kept only where smaller. A server sends them as they are (nginx
 `gzip_static`/`brotli_static`), so no request pays for compression. The bytes are the same on every
 build (no timestamp, no file name in the gzip header), and each result is kept in a cache folder
-by the hash of its input, so a rebuild compresses only what changed.
+(`.cache/plugin/hosting/compress/`, hooks/build/store.py) by the SHA-256 of its input and checked
+against its own hash when read, so a rebuild compresses only what changed and a damaged entry is
+compressed again, never copied into the site.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import gzip
-import hashlib
-import os
 import pathlib
 
 import brotli
 
+from hooks.build.store import Store
 from hooks.hosting import COMPRESSED_SUFFIXES, HOST_CONFIG
+from hooks.hosting.sitefiles import SiteFiles
 
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 _CODECS = {
@@ -39,31 +41,19 @@ def candidates(site: pathlib.Path) -> list[pathlib.Path]:
     return sorted(p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file() and p.name not in HOST_CONFIG)
 
 
-def _cached(data: bytes, suffix: str, cache: pathlib.Path, report: Report) -> bytes:
-    key = cache / (hashlib.sha256(data).hexdigest() + suffix)
-    try:
-        return key.read_bytes()
-    except FileNotFoundError:
-        pass
-    result = _CODECS[suffix](data)
-    report.compressed += 1
-    cache.mkdir(parents=True, exist_ok=True)
-    part = key.with_name(f"{key.name}.{os.getpid()}.part")
-    part.write_bytes(result)
-    part.replace(key)  # atomic: two builds sharing the cache never read half a file
-    return result
-
-
-def precompress(site: pathlib.Path, cache: pathlib.Path) -> Report:
-    """Write `.gz` and `.br` next to every text file of `site` (where smaller); remove stale ones."""
+def precompress(site: pathlib.Path, kept: Store, files: SiteFiles | None = None) -> Report:
+    """Write `.gz` and `.br` next to every text file of `site` (where smaller); remove stale ones.
+    `kept`: the results of earlier builds, by the SHA-256 of the input (each checked when read)."""
+    files = files or SiteFiles(site)
     report = Report()
     for path in candidates(site):
-        data = path.read_bytes()
+        data = files.data(path)
+        key = files.sha256(path).hex()
         report.files += 1
         report.raw_bytes += len(data)
         for suffix in COMPRESSED_SUFFIXES:
             target = path.with_name(path.name + suffix)
-            result = _cached(data, suffix, cache, report)
+            result = kept.fetch(key + suffix, lambda suffix=suffix, data=data: _CODECS[suffix](data))
             if len(result) >= len(data):
                 target.unlink(missing_ok=True)
                 continue
@@ -74,4 +64,5 @@ def precompress(site: pathlib.Path, cache: pathlib.Path) -> Report:
             if not target.is_file() or target.read_bytes() != result:
                 target.write_bytes(result)
             report.written += 1
+    report.compressed = kept.computed
     return report
