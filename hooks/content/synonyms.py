@@ -14,6 +14,7 @@ CLI: `python -m hooks.content.synonyms check` validates the file without a build
 
 from __future__ import annotations
 
+import collections
 import html
 import re
 import sys
@@ -73,17 +74,18 @@ def _counter(site_words: list[str]):
     pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(p)}(?![\w-])" for p in phrases)) if phrases else None
 
     def count(text: str, words: dict[str, int]) -> int:
-        return sum(words.get(w, 0) for w in single) + (len(pattern.findall(text)) if pattern else 0)
+        found = sum(words.get(w, 0) for w in single)
+        # A phrase can only be found where its letters are: the plain test skips most regex searches.
+        if pattern and any(p in text for p in phrases):
+            found += len(pattern.findall(text))
+        return found
 
     return count
 
 
 def _words(text: str) -> tuple[str, dict[str, int]]:
     text = html.unescape(_TAG.sub(" ", text)).lower()
-    counts: dict[str, int] = {}
-    for word in _WORD.findall(text):
-        counts[word] = counts.get(word, 0) + 1
-    return text, counts
+    return text, collections.Counter(_WORD.findall(text))
 
 
 def add_synonyms(index: dict, lang: str) -> tuple[dict, list[str]]:
