@@ -1,0 +1,81 @@
+"""Results kept by content between builds (hooks/build/store.py: the collapsed pages in
+.cache/plugin/slim-html/, the hosting step's in .cache/plugin/hosting/) give the site that doing the
+work gives: a build with warm caches is byte for byte the build with empty ones, an edited page is
+collapsed, hashed and compressed again, and damaged entries are made again and logged."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+
+import brotli
+
+from hooks.build.store import Store
+from hooks.pages import slim_html
+from tests.helpers import build, scratch_copy
+
+KEPT = ("slim-html", "hosting")  # the folders under .cache/plugin/
+
+
+def _files(site) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_collapsed_page_is_kept_by_its_content_and_a_damaged_entry_is_collapsed_again(tmp_path):
+    kept = Store(tmp_path / "slim-html")
+    page = "<div>\n    <p>\n      Eerst begrijpen\n    </p>\n</div>\n"
+    assert slim_html.collapse_kept(page, kept) == slim_html.collapse(page) and kept.computed == 1
+    assert slim_html.collapse_kept(page, kept) == slim_html.collapse(page) and kept.reused == 1
+    edited = page.replace("Eerst begrijpen", "Eerst\n      begrijpen, dan oplossen")
+    assert (
+        slim_html.collapse_kept(edited, kept)
+        == slim_html.collapse(edited)
+        == ("<div>\n<p>\nEerst\nbegrijpen, dan oplossen\n</p>\n</div>\n")
+    )
+    for entry in (tmp_path / "slim-html").iterdir():  # each result replaced by another, valid-looking page
+        entry.write_bytes(entry.read_bytes().replace(b"<p>", b"<p>Gehackt", 1))
+    assert slim_html.collapse_kept(page, kept) == slim_html.collapse(page)
+    assert slim_html.collapse_kept(edited, kept) == slim_html.collapse(edited)
+    assert len(kept.damaged) == 2
+    assert slim_html.collapse_kept(page, kept) == slim_html.collapse(page) and len(kept.damaged) == 2  # repaired
+
+
+def test_warm_caches_build_the_same_site_as_empty_ones_and_an_edit_reaches_every_kept_step(tmp_path):
+    project = scratch_copy(tmp_path / "p")
+    for name in KEPT:
+        shutil.rmtree(project / ".cache" / "plugin" / name, ignore_errors=True)
+    cold = build(project, tmp_path / "cold")
+    assert cold.returncode == 0, cold.stderr[-2000:]
+    warm = build(project, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr[-2000:]
+    assert "(0 pages scanned" in warm.stderr and "(0 computed" in warm.stderr, warm.stderr[-2000:]
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+
+    source = project / "docs" / "en" / "over.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA sentence written after the first build.\n")
+    edited = build(project, tmp_path / "edited")
+    assert edited.returncode == 0, edited.stderr[-2000:]
+    page = tmp_path / "edited" / "en" / "over" / "index.html"
+    raw = page.read_bytes()
+    assert b"A sentence written after the first build." in raw
+    assert slim_html.collapse(raw.decode("utf-8")) == raw.decode("utf-8")
+    assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == raw
+    assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == raw
+    manifest = json.loads((tmp_path / "edited" / "offline.json").read_text(encoding="utf-8"))
+    assert manifest["hashes"]["/en/over/"] == hashlib.sha256(raw).hexdigest()[:32]
+
+    # Every collapsed page and every page's hashes damaged, and the compressed copies of the edited
+    # page (brotli 11 of every file again would only make the test slow): the build makes them again.
+    kept = project / ".cache" / "plugin"
+    damaged = [*(kept / "slim-html").iterdir(), *(kept / "hosting" / "policy").iterdir()]
+    damaged += (kept / "hosting" / "compress").glob(hashlib.sha256(raw).hexdigest() + ".*")
+    assert len(damaged) > 200
+    for entry in damaged:
+        entry.write_bytes(entry.read_bytes()[:-1] + b"!")
+    again = build(project, tmp_path / "again")
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert _files(tmp_path / "again") == _files(tmp_path / "edited")
+    assert "slim-html cache: " in again.stderr and "hosting cache: compress/" in again.stderr
+    assert "hosting cache: policy/" in again.stderr and "was damaged (its hash did not match)" in again.stderr
