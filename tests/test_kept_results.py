@@ -1,7 +1,8 @@
 """Results kept by content between builds (hooks/build/store.py: the collapsed pages in
-.cache/plugin/slim-html/, the hosting step's in .cache/plugin/hosting/) give the site that doing the
-work gives: a build with warm caches is byte for byte the build with empty ones, an edited page is
-collapsed, hashed and compressed again, and damaged entries are made again and logged."""
+.cache/plugin/slim-html/, the search indexes in .cache/plugin/search-index/, the hosting step's in
+.cache/plugin/hosting/) give the site that doing the work gives: a build with warm caches is byte
+for byte the build with empty ones, an edited page is collapsed, indexed, hashed and compressed
+again, and damaged entries are made again and logged."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from hooks.build.store import Store
 from hooks.pages import slim_html
 from tests.helpers import build, scratch_copy
 
-KEPT = ("slim-html", "hosting")  # the folders under .cache/plugin/
+KEPT = ("slim-html", "hosting", "search-index")  # the folders under .cache/plugin/
 
 
 def _files(site) -> dict[str, bytes]:
@@ -63,6 +64,8 @@ def test_warm_caches_build_the_same_site_as_empty_ones_and_an_edit_reaches_every
     assert slim_html.collapse(raw.decode("utf-8")) == raw.decode("utf-8")
     assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == raw
     assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == raw
+    index = (tmp_path / "edited" / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "A sentence written after the first build." in index
     manifest = json.loads((tmp_path / "edited" / "offline.json").read_text(encoding="utf-8"))
     assert manifest["hashes"]["/en/over/"] == hashlib.sha256(raw).hexdigest()[:32]
 
@@ -70,6 +73,7 @@ def test_warm_caches_build_the_same_site_as_empty_ones_and_an_edit_reaches_every
     # page (brotli 11 of every file again would only make the test slow): the build makes them again.
     kept = project / ".cache" / "plugin"
     damaged = [*(kept / "slim-html").iterdir(), *(kept / "hosting" / "policy").iterdir()]
+    damaged += (kept / "search-index").iterdir()
     damaged += (kept / "hosting" / "compress").glob(hashlib.sha256(raw).hexdigest() + ".*")
     assert len(damaged) > 200
     for entry in damaged:
@@ -78,4 +82,60 @@ def test_warm_caches_build_the_same_site_as_empty_ones_and_an_edit_reaches_every
     assert again.returncode == 0, again.stderr[-2000:]
     assert _files(tmp_path / "again") == _files(tmp_path / "edited")
     assert "slim-html cache: " in again.stderr and "hosting cache: compress/" in again.stderr
-    assert "hosting cache: policy/" in again.stderr and "was damaged (its hash did not match)" in again.stderr
+    assert "hosting cache: policy/" in again.stderr and "search-index cache: " in again.stderr
+
+
+def _mixed_index(site, money: str) -> None:
+    """The search plugin's index for both languages, as hooks/i18n_hook.py finds it after a build
+    (it writes the Dutch index over it)."""
+    docs = [
+        {"location": "", "title": "Start", "text": f"<p>De bestuurder en de partner zoeken {money}.</p>"},
+        {"location": "methode/", "title": "Methode", "text": "<p>Een procesbegeleider helpt.</p>"},
+        {"location": "en/", "title": "Home", "text": "<p>The director and the partner look for money.</p>"},
+    ]
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text(
+        json.dumps({"config": {"lang": ["nl", "en"]}, "docs": docs}), encoding="utf-8"
+    )
+
+
+def _indexes(site) -> dict[str, bytes]:
+    return {
+        lang: (site / prefix / "search" / "search_index.json").read_bytes()
+        for lang, prefix in (("nl", ""), ("en", "en"))
+    }
+
+
+def test_the_search_indexes_are_kept_by_index_synonyms_and_code_and_a_damaged_entry_is_made_again(
+    tmp_path, monkeypatch
+):
+    from hooks.content import synonyms
+    from hooks.pages import i18n_site
+
+    rules = tmp_path / "synonyms.yml"
+    rules.write_text("nl:\n  - {words: [baas], site: [bestuurder]}\nen:\n  - {words: [boss], site: [director]}\n")
+    monkeypatch.setattr(synonyms, "SOURCE", rules)
+    fresh, site, kept = tmp_path / "fresh", tmp_path / "site", Store(tmp_path / "search-index")
+
+    def same_as_fresh(money: str = "geld") -> dict[str, bytes]:
+        for folder in (fresh, site):
+            _mixed_index(folder, money)
+        counts = i18n_site.write_search_indexes(fresh)
+        assert i18n_site.write_search_indexes_kept(site, kept) == counts
+        assert _indexes(site) == _indexes(fresh)
+        return _indexes(site)
+
+    first = same_as_fresh()
+    assert b'"synonyms":"baas"' in first["nl"] and b'"synonyms":"boss"' in first["en"] and kept.computed == 1
+    assert same_as_fresh() == first and kept.reused == 1
+
+    rules.write_text("nl:\n  - {words: [centen], site: [geld]}\nen:\n  - {words: [boss], site: [director]}\n")
+    assert b'"synonyms":"centen"' in same_as_fresh()["nl"] and kept.computed == 2  # new rules: made again
+
+    assert b"zoeken meer geld" in same_as_fresh("meer geld")["nl"] and kept.computed == 3  # a page changed
+
+    for entry in (tmp_path / "search-index").iterdir():
+        entry.write_bytes(entry.read_bytes().replace(b"meer geld", b"minder geld"))
+    assert b"zoeken meer geld" in same_as_fresh("meer geld")["nl"]
+    assert len(kept.damaged) == 1 and kept.computed == 4
