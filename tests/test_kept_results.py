@@ -139,3 +139,44 @@ def test_the_search_indexes_are_kept_by_index_synonyms_and_code_and_a_damaged_en
         entry.write_bytes(entry.read_bytes().replace(b"meer geld", b"minder geld"))
     assert b"zoeken meer geld" in same_as_fresh("meer geld")["nl"]
     assert len(kept.damaged) == 1 and kept.computed == 4
+
+
+def test_the_cards_characters_are_kept_by_the_fonts_and_a_damaged_entry_is_read_from_the_fonts_again(
+    tmp_path, monkeypatch
+):
+    from fontTools import subset
+
+    from hooks.pages import cards
+
+    def fresh_start():
+        cards._characters.cache_clear()
+        cards._drawing_digest.cache_clear()
+
+    monkeypatch.setattr(cards, "DAMAGED", [])
+    fresh_start()
+    assert cards.missing_characters("café", tmp_path) == [] and len(list(tmp_path.iterdir())) == 1
+    assert cards.missing_characters("A → B", tmp_path) == ["U+2192 '→'"]
+
+    ascii_only = tmp_path / "fonts" / "ascii.ttf"  # a font without 'é': the kept list no longer holds
+    ascii_only.parent.mkdir()
+    options = subset.Options()
+    font = subset.load_font(cards.REGULAR, options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=range(0x20, 0x7F))
+    subsetter.subset(font)
+    font.save(ascii_only)
+    monkeypatch.setattr(cards, "REGULAR", ascii_only)
+    fresh_start()
+    assert cards.missing_characters("café", tmp_path) == ["U+00E9 'é'"]
+    monkeypatch.undo()
+    monkeypatch.setattr(cards, "DAMAGED", [])
+
+    fresh_start()
+    kept = tmp_path / "kept"
+    assert cards.missing_characters("A → B", kept) == ["U+2192 '→'"]
+    (entry,) = kept.iterdir()
+    entry.write_bytes(entry.read_bytes().replace(b"[", b"[8594,", 1))  # '→' slipped into the list
+    fresh_start()
+    assert cards.missing_characters("A → B", kept) == ["U+2192 '→'"]
+    assert cards.DAMAGED == [entry.name]
+    fresh_start()
