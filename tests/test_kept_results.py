@@ -14,6 +14,7 @@ import shutil
 import brotli
 
 from hooks.build.store import Store
+from hooks.hosting import compress
 from hooks.pages import slim_html
 from tests.helpers import build, scratch_copy
 
@@ -74,13 +75,16 @@ def test_warm_caches_build_the_same_site_as_empty_ones_and_an_edit_reaches_every
     kept = project / ".cache" / "plugin"
     damaged = [*(kept / "slim-html").iterdir(), *(kept / "hosting" / "policy").iterdir()]
     damaged += (kept / "search-index").iterdir()
-    damaged += (kept / "hosting" / "compress").glob(hashlib.sha256(raw).hexdigest() + ".*")
-    assert len(damaged) > 200
+    for suffix in (".gz", ".br"):
+        key = compress.copy_key(hashlib.sha256(raw).hexdigest(), suffix)
+        damaged += (kept / "hosting" / "compress").glob(key + ".*")
+    edited_files = _files(tmp_path / "edited")  # before: its .gz/.br are links to the kept copies
+    assert len(damaged) > 200 and sum(p.parent.name == "compress" for p in damaged) == 2
     for entry in damaged:
         entry.write_bytes(entry.read_bytes()[:-1] + b"!")
     again = build(project, tmp_path / "again")
     assert again.returncode == 0, again.stderr[-2000:]
-    assert _files(tmp_path / "again") == _files(tmp_path / "edited")
+    assert _files(tmp_path / "again") == edited_files
     assert "slim-html cache: " in again.stderr and "hosting cache: compress/" in again.stderr
     assert "hosting cache: policy/" in again.stderr and "search-index cache: " in again.stderr
 

@@ -80,3 +80,75 @@ class Store:
         self.computed += 1
         self.put(key, data)
         return data
+
+
+class Files:
+    """A cache folder whose results are kept as they are, so that a build can link them into the
+    site instead of writing them again (a hard link: no new copy on disk, a few microseconds): each
+    result is the file `<key>.<BLAKE2b of its bytes>`. A result whose bytes do not hash to its name
+    is damaged: `get` removes it, adds the key to `damaged` and returns None. The folder is listed
+    once, when the object is made."""
+
+    def __init__(self, folder: pathlib.Path):
+        self.folder = folder
+        self.damaged: list[str] = []
+        self.computed = 0
+        self._names: dict[str, str] = {}
+        if folder.is_dir():
+            for name in os.listdir(folder):
+                key, _, check = name.rpartition(".")
+                if key and len(check) == 64 and not name.startswith("."):
+                    self._names[key] = name
+
+    def get(self, key: str) -> tuple[pathlib.Path, bytes] | None:
+        """The kept file and its bytes, or None when there is none or it is damaged."""
+        name = self._names.get(key)
+        if name is None:
+            return None
+        path = self.folder / name
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if _check(data) != name.rpartition(".")[2]:
+            self.damaged.append(key)
+            path.unlink(missing_ok=True)
+            del self._names[key]
+            return None
+        return path, data
+
+    def put(self, key: str, data: bytes) -> pathlib.Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{key}.{_check(data)}"
+        handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            pathlib.Path(tmp).unlink(missing_ok=True)
+            raise
+        self._names[key] = path.name
+        return path
+
+    def fetch(self, key: str, compute: Callable[[], bytes]) -> tuple[pathlib.Path, bytes]:
+        """The kept file for `key` and its bytes, else `compute()` (kept for the next build)."""
+        found = self.get(key)
+        if found is not None:
+            return found
+        data = compute()
+        self.computed += 1
+        return self.put(key, data), data
+
+
+def place(kept: pathlib.Path, data: bytes, target: pathlib.Path) -> None:
+    """`target` with the bytes `data` of the kept file `kept`: a hard link to it where the file
+    system allows one, else a copy; left alone when it already holds those bytes."""
+    if target.is_file():
+        if target.read_bytes() == data:
+            return
+        target.unlink()
+    try:
+        os.link(kept, target)
+    except OSError:  # another file system, or links not allowed
+        target.write_bytes(data)

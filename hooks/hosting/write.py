@@ -7,7 +7,7 @@ import pathlib
 import urllib.parse
 
 from hooks.build.common import REPO
-from hooks.build.store import Store
+from hooks.build.store import Files, Store
 from hooks.hosting import compress, offline, policy, rules
 from hooks.hosting.sitefiles import SiteFiles
 from hooks.pages import redirects
@@ -81,7 +81,7 @@ def write_host_files(site: pathlib.Path, site_url: str, cache: pathlib.Path) -> 
     (site / "_nginx-brotli.conf").write_text(rules.BROTLI, encoding="utf-8")
     (site / "_headers").write_text(rules.headers_file(site_path, headers, immutable), encoding="utf-8")
     (site / "_redirects").write_text(rules.redirects_file(site_path, moved), encoding="utf-8")
-    compressed = Store(cache / "compress")
+    compressed = Files(cache / "compress")
     report = compress.precompress(site, compressed, files)
     return Summary(
         version=version,
