@@ -55,9 +55,9 @@ def _templates_salt() -> str:
 
 
 def write_host_files(site: pathlib.Path, site_url: str, cache: pathlib.Path) -> Summary:
-    """Write sw.js, offline.json, _nginx.conf, _headers, _redirects and the precompressed copies
-    into `site`. `cache` (.cache/plugin/hosting) keeps results between builds, by content:
-    `compress/` the .gz/.br of each file, `policy/` the inline hashes of each page."""
+    """Write sw.js, offline.json, _nginx.conf, _nginx-brotli.conf, _headers, _redirects and the
+    precompressed copies into `site`. `cache` (.cache/plugin/hosting) keeps results between builds,
+    by content: `compress/` the .gz/.br of each file, `policy/` the inline hashes of each page."""
     site_path = site_path_of(site_url)
     if rules.url(site_path) != site_path:
         raise HostingError(
