@@ -11,15 +11,25 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from hooks.build.common import i18n_busy
+from hooks.build.store import Store
 from hooks.pages import slim_css, slim_html
 
 log = get_plugin_logger("assets")
 
 
+_kept: dict[str, Store] = {}
+
+
 @event_priority(-50)  # after the hooks that change the page's HTML
 def on_post_page(output, page, config):
-    """The page without its template's indentation (hooks/pages/slim_html.py)."""
-    return slim_html.collapse(output)
+    """The page without its template's indentation (hooks/pages/slim_html.py), kept by content."""
+    folder = pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "slim-html"
+    kept = _kept.setdefault(str(folder), Store(folder))
+    result = slim_html.collapse_kept(output, kept)
+    for key in kept.damaged:
+        log.info("slim-html cache: %s was damaged (its hash did not match); made it again", key)
+    kept.damaged.clear()
+    return result
 
 
 @event_priority(10)  # before hooks/i18n_hook.py keeps the 404 page of each language

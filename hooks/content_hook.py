@@ -25,25 +25,40 @@ def on_files(files, config):
     # Once per build: the default language is built first, the others follow in the same process
     # and read the same sources.
     if build_language(config) == DEFAULT_LANGUAGE:
-        # MkDocs shows front matter it cannot parse as page text: fail first, naming file and line.
+        memo.begin()
+        # The checks below read the pages, data/, templates/ and worksheets/ (and nothing else): their
+        # problems come from the memo while those and our code are unchanged.
         docs = pathlib.Path(config.docs_dir)
-        problems = frontmatter.check_tree(docs)
+        checked = memo.tree_version(docs, REPO / "data", REPO / "templates", REPO / "worksheets")
+        # MkDocs shows front matter it cannot parse as page text: fail first, naming file and line.
+        problems = memo.remember("check-front-matter", _check_front_matter, str(docs), checked)
         for problem in problems:
             log.error(problem)
         if problems:
             raise PluginError(f"{len(problems)} page(s) with front matter the build cannot read (listed above).")
         # Content never carries script: no source may hold a script element or an event handler.
-        problems = scriptguard.check(REPO)
+        problems = memo.remember("check-scripts", _check_scripts, str(REPO), checked)
         for problem in problems:
             log.error(problem)
         if problems:
             raise PluginError(f"{len(problems)} script element(s) or event handler(s) in the content (listed above).")
         # Duration, phase, sector, …: one fact, the same in both languages (strict mode fails on it).
-        for problem in guides.source.check_twin_facts(docs):
+        for problem in memo.remember("check-twin-facts", _check_twin_facts, str(docs), checked):
             log.error(problem)
-        memo.begin()
         _sources_version["value"] = memo.tree_version(DOCS, REPO / "data", REPO / "worksheets")
     return files
+
+
+def _check_front_matter(docs: str, _sources: str) -> list[str]:
+    return frontmatter.check_tree(pathlib.Path(docs))
+
+
+def _check_scripts(repo: str, _sources: str) -> list[str]:
+    return scriptguard.check(pathlib.Path(repo))
+
+
+def _check_twin_facts(docs: str, _sources: str) -> list[str]:
+    return guides.source.check_twin_facts(pathlib.Path(docs))
 
 
 def _page_path(page) -> str:

@@ -43,20 +43,24 @@ def on_post_build(config):
     if i18n_busy(config) or _off():
         return
     start = time.perf_counter()
-    cache = pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "compress"
+    cache = pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "hosting"
     try:
         s = write_host_files(pathlib.Path(config.site_dir), config.site_url or "", cache)
     except HostingError as exc:
         for line in str(exc).splitlines():
             log.error(line)
         raise PluginError("hosting: the host files cannot be written (the reasons are listed above).") from None
+    for entry in s.damaged:
+        log.info("hosting cache: %s was damaged (its hash did not match); made it again", entry)
     c = s.compression
     log.info(
-        "version %s; CSP %d script and %d style hashes; %d redirects; %d immutable files; "
-        "offline %s; %d text files precompressed (%d computed, %d from cache), %.1f MB -> %.1f MB br; %.2f s",
+        "version %s; CSP %d script and %d style hashes (%d pages scanned, the others unchanged); %d redirects; "
+        "%d immutable files; offline %s; %d text files precompressed (%d computed, %d from cache), "
+        "%.1f MB -> %.1f MB br; %.2f s",
         s.version,
         s.scripts,
         s.styles,
+        s.pages_scanned,
         s.redirects,
         s.immutable,
         ", ".join(f"{lang} {size / 1e6:.1f} MB" for lang, size in s.offline_bytes.items()),

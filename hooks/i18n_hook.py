@@ -13,6 +13,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from hooks.build import buildlock
 from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, SourceError, build_language, i18n_busy
+from hooks.build.store import Store
 from hooks.content import freshness
 from hooks.content.guides.render import insert_after_h1
 from hooks.pages import i18n_site, redirects
@@ -105,12 +106,15 @@ def _finish(config):
         moved, problems = {}, str(exc).splitlines()
     for problem in problems:
         log.error(problem)
+    kept = Store(pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "search-index")
     try:
-        counts = i18n_site.write_search_indexes(site)
+        counts = i18n_site.write_search_indexes_kept(site, kept)
     except SourceError as exc:  # a search synonym that leads nowhere (data/synonyms.yml)
         counts = {}
         for line in str(exc).splitlines():
             log.error(line)
+    for key in kept.damaged:
+        log.info("search-index cache: %s was damaged (its hash did not match); made it again", key)
     maps = i18n_site.write_language_sitemaps(site, config.site_url)
     log.info(
         "search %s; sitemaps %s; 404 pages %s; %d redirects; %.2f s",

@@ -17,7 +17,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, build_language, url_prefix
+from hooks.build import memo
+from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, build_language, url_prefix
 from hooks.content import planner
 
 log = get_plugin_logger("planner")
@@ -28,12 +29,20 @@ def _cache(config) -> pathlib.Path:
     return pathlib.Path(config.config_file_path).resolve().parent / ".cache" / "plugin" / "planner"
 
 
+def _build_all(docs: str, _sources: str) -> list:
+    """planner.build_all, as a memo step: the data of every language and the problems."""
+    data, problems = planner.build_all(pathlib.Path(docs))
+    return [data, problems]
+
+
 def on_files(files, config):
     lang = build_language(config)
     cache = _cache(config)
     if lang == DEFAULT_LANGUAGE:
         start = time.perf_counter()
-        data, problems = planner.build_all(DOCS)
+        # From hooks/build/memo.py while the pages, data/, templates/ and our code are unchanged.
+        sources = memo.tree_version(DOCS, REPO / "data", REPO / "templates")
+        data, problems = memo.remember("planner-data", _build_all, str(DOCS), sources)
         for problem in problems:
             log.error(problem)
         for code in LANGUAGES:

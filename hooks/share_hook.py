@@ -66,6 +66,9 @@ def on_post_build(config):
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    for key in cards.DAMAGED:
+        log.info("cards cache: %s was damaged (its hash did not match); read the fonts again", key)
+    cards.DAMAGED.clear()
     if problems:
         for line in problems:
             log.error(line)

@@ -14,6 +14,8 @@ CLI: `python -m hooks.content.synonyms check` validates the file without a build
 
 from __future__ import annotations
 
+import collections
+import functools
 import html
 import re
 import sys
@@ -73,34 +75,54 @@ def _counter(site_words: list[str]):
     pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(p)}(?![\w-])" for p in phrases)) if phrases else None
 
     def count(text: str, words: dict[str, int]) -> int:
-        return sum(words.get(w, 0) for w in single) + (len(pattern.findall(text)) if pattern else 0)
+        found = sum(words.get(w, 0) for w in single)
+        # A phrase can only be found where its letters are: the plain test skips most regex searches.
+        if pattern and any(p in text for p in phrases):
+            found += len(pattern.findall(text))
+        return found
 
     return count
 
 
 def _words(text: str) -> tuple[str, dict[str, int]]:
     text = html.unescape(_TAG.sub(" ", text)).lower()
-    counts: dict[str, int] = {}
-    for word in _WORD.findall(text):
-        counts[word] = counts.get(word, 0) + 1
-    return text, counts
+    return text, collections.Counter(_WORD.findall(text))
+
+
+Rules = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (reader words, site words) per rule
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(rules_: Rules) -> list:
+    return [(list(words), list(site), _counter(list(site))) for words, site in rules_]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _hits(rules_: Rules, title: str, text: str) -> tuple[tuple[int, int], ...]:
+    """(rule number, hits) of every rule whose site words an entry uses. Kept per process: under
+    `make serve` a rebuild counts again only the entries of the page that changed."""
+    title, title_words = _words(title)
+    text, text_words = _words(text)
+    found = []
+    for n, (_, _, count) in enumerate(_compiled(rules_)):
+        hits = TITLE_WEIGHT * count(title, title_words) + count(text, text_words)
+        if hits:
+            found.append((n, hits))
+    return tuple(found)
 
 
 def add_synonyms(index: dict, lang: str) -> tuple[dict, list[str]]:
     """The index with a `synonyms` field on every entry that uses a site word, and one problem per
     rule whose site words occur nowhere in this language (the synonym would lead nowhere)."""
-    compiled = [(words, site, _counter(site)) for words, site in rules(lang)]
+    rules_ = tuple((tuple(words), tuple(site)) for words, site in rules(lang))
+    compiled = _compiled(rules_)
     used = [False] * len(compiled)
     docs = []
     for doc in index.get("docs", []):
-        title, title_words = _words(doc.get("title") or "")
-        text, text_words = _words(doc.get("text") or "")
         extra = []
-        for n, (words, _, count) in enumerate(compiled):
-            hits = TITLE_WEIGHT * count(title, title_words) + count(text, text_words)
-            if hits:
-                used[n] = True
-                extra += words * min(hits, MAX_REPEAT)
+        for n, hits in _hits(rules_, doc.get("title") or "", doc.get("text") or ""):
+            used[n] = True
+            extra += compiled[n][0] * min(hits, MAX_REPEAT)
         docs.append({**doc, FIELD: " ".join(extra)} if extra else doc)
     fields = {**index.get("config", {}).get("fields", {}), FIELD: {"boost": 1.0}}
     problems = [

@@ -11,6 +11,9 @@ build from the built pages and our own data (hooks/hosting_hook.py, after every 
   reaches readers at once) and the list of files that make a language work offline, with their
   content hashes (`offline.json`);
 - compress.py: `.gz` and `.br` next to every text file, for servers that send them as they are;
+- sitefiles.py: the site's files read and hashed once for all of the above; what a rebuild with
+  nothing changed can reuse (each page's inline hashes, each file's compressed copies) is kept by
+  content in .cache/plugin/hosting/ (hooks/build/store.py);
 - preview.py: real nginx on a loopback port with exactly that configuration (`make preview`).
 
 CLI: `python -m hooks.hosting write SITE [--site-url URL]` writes it all for a built site;

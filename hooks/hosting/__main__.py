@@ -21,6 +21,9 @@ def main(argv: list[str]) -> int:
     w = sub.add_parser("write", help="write sw.js, offline.json, _nginx.conf, _headers, _redirects, .gz/.br")
     w.add_argument("site", type=pathlib.Path)
     w.add_argument("--site-url", default="/", help="the site_url it was built for (only its path matters)")
+    w.add_argument(
+        "--cache", type=pathlib.Path, default=REPO / ".cache" / "plugin" / "hosting", help="results kept by content"
+    )
     p = sub.add_parser("preview", help="serve a built site with nginx and the generated configuration")
     p.add_argument("site", type=pathlib.Path, nargs="?", default=REPO / "site")
     p.add_argument("--port", type=int, default=8080)
@@ -30,11 +33,16 @@ def main(argv: list[str]) -> int:
 
     if args.command == "write":
         try:
-            s = write_host_files(args.site, args.site_url, REPO / ".cache" / "plugin" / "compress")
+            s = write_host_files(args.site, args.site_url, args.cache)
         except HostingError as exc:
             print(exc, file=sys.stderr)
             return 1
-        print(f"hosting: version {s.version}; {s.scripts} script and {s.styles} style hashes; {s.redirects} redirects")
+        for entry in s.damaged:
+            print(f"hosting cache: {entry} was damaged (its hash did not match); made it again")
+        print(
+            f"hosting: version {s.version}; {s.scripts} script and {s.styles} style hashes; {s.redirects} redirects; "
+            f"{s.pages_scanned} pages scanned, {s.compression.compressed} files compressed"
+        )
         return 0
 
     site_path = args.site_path or _site_path_from_sitemap(args.site)

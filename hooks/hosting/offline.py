@@ -21,6 +21,7 @@ import pathlib
 
 from hooks.build.common import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from hooks.hosting import COMPRESSED_SUFFIXES, HOST_FILES
+from hooks.hosting.sitefiles import SiteFiles
 
 TEMPLATE = pathlib.Path(__file__).with_name("sw.js")
 _PLACEHOLDER = "const BUILD = {};"
@@ -30,21 +31,13 @@ _LEFT_OUT_NAMES = (*HOST_FILES, "404.html")
 _LEFT_OUT_FOLDERS = ("assets/cards/",)
 
 
-def content_files(site: pathlib.Path) -> list[pathlib.Path]:
-    """Every file of the site's content (not what the hosting step writes), sorted."""
-    return sorted(
-        p
-        for p in site.rglob("*")
-        if p.is_file() and not p.name.endswith(COMPRESSED_SUFFIXES) and not (p.parent == site and p.name in HOST_FILES)
-    )
-
-
-def site_version(site: pathlib.Path) -> str:
+def site_version(site: pathlib.Path, files: SiteFiles | None = None) -> str:
     """A hash of every file of the site (path and bytes): the version of this build."""
+    files = files or SiteFiles(site)
     digest = hashlib.sha256()
-    for path in content_files(site):
+    for path in files.paths:
         digest.update(path.relative_to(site).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(files.sha256(path))
     return digest.hexdigest()[:16]
 
 
@@ -56,8 +49,10 @@ def _language_of(rel: str) -> str | None:
     return head if head in LANGUAGES and head != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
-def _is_redirect(path: pathlib.Path) -> bool:
-    return path.suffix == ".html" and 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:600]
+def _is_redirect(path: pathlib.Path, files: SiteFiles) -> bool:
+    if path.suffix != ".html":
+        return False
+    return 'http-equiv="refresh"' in files.text(path)[:600]
 
 
 def search_files(site: pathlib.Path, lang: str) -> list[str]:
@@ -77,7 +72,7 @@ def search_files(site: pathlib.Path, lang: str) -> list[str]:
     return files + [lunr + name for name in names if (site / lunr / name).is_file()]
 
 
-def language_files(site: pathlib.Path, lang: str) -> list[tuple[str, int]]:
+def language_files(site: pathlib.Path, lang: str, files: SiteFiles | None = None) -> list[tuple[str, int]]:
     """(path below the site root, bytes) of everything `lang` needs offline. Pages are listed by
     their address (`methode/`), as the browser asks for them; redirect pages and 404s are left out,
     and so are the search stemmers of other languages."""
@@ -86,35 +81,39 @@ def language_files(site: pathlib.Path, lang: str) -> list[tuple[str, int]]:
         for p in (site / "assets/javascripts/lunr").rglob("*")
         if p.is_file()
     } - set(search_files(site, lang))
-    files = []
-    for path in content_files(site):
+    files = files or SiteFiles(site)
+    found = []
+    for path in files.paths:
         rel = path.relative_to(site).as_posix()
         owner = _language_of(rel)
         if owner not in (None, lang) or path.suffix in _LEFT_OUT_SUFFIXES or path.name in _LEFT_OUT_NAMES:
             continue
-        if rel in other_lunr or rel.startswith(_LEFT_OUT_FOLDERS) or _is_redirect(path):
+        if rel in other_lunr or rel.startswith(_LEFT_OUT_FOLDERS) or _is_redirect(path, files):
             continue
         address = rel.removesuffix("index.html") if path.name == "index.html" else rel
-        files.append((address, path.stat().st_size))
-    return files
+        found.append((address, len(files.data(path))))
+    return found
 
 
 HASH_DIGITS = 32
 
 
-def content_hash(path: pathlib.Path) -> str:
+def content_hash(path: pathlib.Path, files: SiteFiles | None = None) -> str:
     """What the service worker compares a response with (sw.js: digest())."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:HASH_DIGITS]
+    digest = files.sha256(path) if files else hashlib.sha256(path.read_bytes()).digest()
+    return digest.hex()[:HASH_DIGITS]
 
 
-def manifest(site: pathlib.Path, site_path: str, version: str) -> dict:
+def manifest(site: pathlib.Path, site_path: str, version: str, files: SiteFiles | None = None) -> dict:
     """The content of offline.json."""
+    files = files or SiteFiles(site)
     languages, hashes = {}, {}
     for lang in LANGUAGES:
-        files = language_files(site, lang)
-        languages[lang] = {"bytes": sum(size for _, size in files), "files": [site_path + rel for rel, _ in files]}
-        for rel, _ in files:
-            hashes[site_path + rel] = content_hash(site / (rel + "index.html" if rel.endswith("/") or not rel else rel))
+        listed = language_files(site, lang, files)
+        languages[lang] = {"bytes": sum(size for _, size in listed), "files": [site_path + rel for rel, _ in listed]}
+        for rel, _ in listed:
+            path = site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+            hashes[site_path + rel] = content_hash(path, files)
     return {"version": version, "languages": languages, "hashes": hashes}
 
 
@@ -133,10 +132,12 @@ def service_worker(site: pathlib.Path, site_path: str, version: str) -> str:
     return template.replace(_PLACEHOLDER, f"const BUILD = {json.dumps(data, sort_keys=True, separators=(',', ':'))};")
 
 
-def write(site: pathlib.Path, site_path: str) -> tuple[str, dict]:
-    """Write sw.js and offline.json into the site; return the version and the manifest."""
-    version = site_version(site)
-    data = manifest(site, site_path, version)
+def write(site: pathlib.Path, site_path: str, files: SiteFiles | None = None) -> tuple[str, dict]:
+    """Write sw.js and offline.json into the site; return the version and the manifest. `files`:
+    the site's content files, read once for the whole hosting step."""
+    files = files or SiteFiles(site)
+    version = site_version(site, files)
+    data = manifest(site, site_path, version, files)
     (site / "offline.json").write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
     (site / "sw.js").write_text(service_worker(site, site_path, version), encoding="utf-8")
     return version, data

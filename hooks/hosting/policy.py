@@ -28,8 +28,13 @@ import base64
 import dataclasses
 import hashlib
 import html
+import json
 import pathlib
 import re
+from collections.abc import Callable
+
+from hooks.build.store import Store, digest
+from hooks.hosting.sitefiles import SiteFiles
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
@@ -139,12 +144,52 @@ def scan_page(text: str, where: str, found: Inline, known: list[re.Pattern] | No
             )
 
 
-def scan_site(site: pathlib.Path, known: list[re.Pattern] | None = None) -> Inline:
-    """The inline scripts and styles of every HTML file of a built site (`known`: see scan_page)."""
+def scan_site(
+    site: pathlib.Path,
+    known: list[re.Pattern] | Callable[[], list[re.Pattern]] | None = None,
+    files: SiteFiles | None = None,
+    kept: Store | None = None,
+    salt: str = "",
+) -> Inline:
+    """The inline scripts and styles of every HTML file of a built site (`known`: see scan_page; a
+    function is called only when a page has to be scanned). With `kept`, a page's hashes are kept
+    under the SHA-256 of its bytes and `salt` (which must change with this module and with what
+    `known` stands for), and a page whose bytes were scanned before is not scanned again. A page
+    with problems is never kept: it is scanned, and named, on every build."""
+    files = files or SiteFiles(site)
     found = Inline()
-    for page in sorted(site.rglob("*.html")):
-        scan_page(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(), found, known)
+    patterns: list[list[re.Pattern] | None] = []
+
+    def known_now() -> list[re.Pattern] | None:
+        if not patterns:
+            patterns.append(known() if callable(known) else known)
+        return patterns[0]
+
+    for page in (p for p in files.paths if p.suffix == ".html"):
+        key = digest(salt.encode(), files.sha256(page)) if kept else ""
+        stored = kept.get(key) if kept else None
+        if stored is not None:
+            entry = json.loads(stored)
+            found.scripts.update(entry["scripts"])
+            found.styles.update(entry["styles"])
+            kept.reused += 1
+            continue
+        mine = Inline()
+        scan_page(files.text(page), page.relative_to(site).as_posix(), mine, known_now())
+        found.scripts |= mine.scripts
+        found.styles |= mine.styles
+        found.problems += mine.problems
+        if kept and not mine.problems:
+            entry = {"scripts": sorted(mine.scripts), "styles": sorted(mine.styles)}
+            kept.put(key, json.dumps(entry, separators=(",", ":")).encode())
+            kept.computed += 1
     return found
+
+
+def salt(*parts: str) -> str:
+    """What a kept scan result depends on besides the page: this module's code and `parts` (what
+    the known scripts are made from)."""
+    return digest(pathlib.Path(__file__).read_bytes(), *(part.encode("utf-8") for part in parts))
 
 
 def content_security_policy(found: Inline) -> str:

@@ -5,7 +5,8 @@ The same text gives the same bytes on every machine: Pillow's own FreeType and z
 locked wheel, text is laid out with Pillow's basic engine (not libraqm, which Pillow would load from
 the system when present), and the PNG carries no date or other metadata. A card is kept in
 `.cache/plugin/cards/` under a hash of its text, the fonts, this module and Pillow's version, so a
-rebuild draws only the cards whose page title or section changed.
+rebuild draws only the cards whose page title or section changed. The characters the fonts can
+draw are kept there too (checked against their hash when read).
 
     python -m hooks.pages.cards draw OUT.png "Title" ["Section"] [nl|en]   one card, for a look
 """
@@ -21,6 +22,8 @@ import pathlib
 import sys
 
 from hooks.build.common import SourceError
+from hooks.build.store import Store
+from hooks.build.store import digest as kept_key
 from hooks.worksheets import FONTS_DIR
 
 WIDTH, HEIGHT = 1200, 630
@@ -39,17 +42,33 @@ MARGIN = 80
 SITE_NAME = {"nl": "Belangen op tafel", "en": "Interests on the table"}
 
 
-@functools.lru_cache(maxsize=1)
-def _characters() -> frozenset[int]:
+DAMAGED: list[str] = []  # kept character lists that did not match their hash (read from the fonts again)
+
+
+@functools.lru_cache(maxsize=4)
+def _characters(cache: pathlib.Path | None = None) -> frozenset[int]:
+    """What both fonts can draw, kept in `cache` (hooks/build/store.py) under a hash of this module,
+    the fonts and fontTools' version: a rebuild need not load fontTools and parse the fonts."""
+    import importlib.metadata
+
+    key = kept_key(b"characters", _drawing_digest().digest(), importlib.metadata.version("fonttools").encode())
+    kept = Store(cache) if cache else None
+    stored = kept.get(key) if kept else None
+    DAMAGED.extend(kept.damaged if kept else ())
+    if stored is not None:
+        return frozenset(json.loads(stored))
     from fontTools.ttLib import TTFont
 
     maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in (BOLD, REGULAR)]
-    return frozenset(set.intersection(*maps))
+    found = frozenset(set.intersection(*maps))
+    if kept:
+        kept.put(key, json.dumps(sorted(found)).encode("ascii"))
+    return found
 
 
-def missing_characters(text: str) -> list[str]:
+def missing_characters(text: str, cache: pathlib.Path | None = None) -> list[str]:
     """The characters of `text` the bundled fonts cannot draw, as 'U+2192 '→''."""
-    known = _characters()
+    known = _characters(cache)
     return sorted({f"U+{ord(c):04X} '{c}'" for c in text if ord(c) not in known and not c.isspace()})
 
 
@@ -176,7 +195,7 @@ def _whole_png(data: bytes) -> bool:
 def card(title: str, section: str, lang: str, description: str = "", cache: pathlib.Path | None = None) -> bytes:
     """The card's bytes, from `cache` when it holds them (a damaged or cut-off file is drawn again).
     A character the fonts cannot draw, or a card over MAX_BYTES, raises SourceError."""
-    missing = missing_characters(title + section + description)
+    missing = missing_characters(title + section + description, cache)
     if missing:
         raise SourceError(f"the bundled font cannot draw {', '.join(missing)}")
     cached = cache / f"{card_key(title, section, lang, description)[:40]}.png" if cache else None

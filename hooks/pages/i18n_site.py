@@ -19,7 +19,9 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, check_cli
+from hooks.build import memo
+from hooks.build.common import DEFAULT_LANGUAGE, DOCS, LANGUAGES, REPO, SourceError, check_cli, url_prefix
+from hooks.build.store import Store, digest
 from hooks.content import synonyms
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -85,6 +87,32 @@ def write_search_indexes(site: pathlib.Path, index: dict | None = None) -> dict[
         counts[lang] = len(sub["docs"])
     if problems:
         raise SourceError("\n".join(problems))
+    return counts
+
+
+def write_search_indexes_kept(site: pathlib.Path, kept: Store) -> dict[str, int]:
+    """write_search_indexes, from `kept` when the plugin's index, the search synonyms and our code
+    (memo.code_version) are those of an earlier build: the indexes are stored as written, under a
+    hash of all three. Indexes with a synonym problem are never kept (the problem is raised again)."""
+    try:
+        rules = synonyms.SOURCE.read_bytes()
+    except FileNotFoundError:
+        rules = b"missing"
+    mixed = (site / "search" / "search_index.json").read_bytes()
+    key = digest(memo.code_version().encode(), rules, mixed)
+    targets = {lang: site / url_prefix(lang) / "search" / "search_index.json" for lang in LANGUAGES}
+    stored = kept.get(key)
+    if stored is not None:
+        entry = json.loads(stored)
+        for lang, target in targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(entry["indexes"][lang].encode("utf-8"))
+        kept.reused += 1
+        return entry["counts"]
+    counts = write_search_indexes(site, json.loads(mixed.decode("utf-8")))
+    indexes = {lang: target.read_bytes().decode("utf-8") for lang, target in targets.items()}
+    kept.put(key, json.dumps({"counts": counts, "indexes": indexes}, ensure_ascii=False).encode("utf-8"))
+    kept.computed += 1
     return counts
 
 

@@ -3,11 +3,19 @@ break, in text between tags, becomes one line break. A browser shows the page th
 render as one space, or nothing between blocks); a phone downloads about 6 % less of each page.
 Left exactly as written: <pre>, <textarea>, <script> and <style> (white space means something
 there), comments, and everything inside a tag (attribute values such as a template's text to copy
-keep their line breaks and spaces)."""
+keep their line breaks and spaces).
+
+`collapse_kept` keeps each result in .cache/plugin/slim-html/ under the hash of the page and of this
+module (hooks/build/store.py): a rebuild with a page unchanged does not scan it again."""
 
 from __future__ import annotations
 
+import pathlib
 import re
+
+from hooks.build.store import Store, digest
+
+_CODE = pathlib.Path(__file__).read_bytes()  # the code that runs: part of every key
 
 _TOKEN = re.compile(
     r"<(pre|textarea|script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"  # kept whole
@@ -28,3 +36,9 @@ def collapse(html: str) -> str:
         pos = match.end()
     out.append(_BREAK.sub("\n", html[pos:]))
     return "".join(out)
+
+
+def collapse_kept(html: str, kept: Store) -> str:
+    """collapse(html), from `kept` when this page was collapsed before by this code."""
+    key = digest(_CODE, html.encode("utf-8"))
+    return kept.fetch(key, lambda: collapse(html).encode("utf-8")).decode("utf-8")
