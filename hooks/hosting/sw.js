@@ -185,7 +185,7 @@ async function respond(event, url) {
   return response;
 }
 
-// --- messages from the pages (assets/offline.js, assets/offline/offline-ui.js) ----------------------------
+// --- messages from the pages (assets/offline/offline.js, offline-ui.js) ----------------------------
 
 self.addEventListener("message", (event) => {
   const message = event.data || {};
