@@ -130,6 +130,7 @@ def same_pages_without_hooks(project: pathlib.Path, target: pathlib.Path, tmp: p
         for download in (prefix / "werkbladen").iterdir():
             if download.suffix in (".pdf", ".docx"):
                 shutil.copyfile(download, same / "docs" / lang / "werkbladen" / download.name)
+    (same / "docs" / "nl" / "assets").mkdir(exist_ok=True)  # the pages have no assets folder of their own
     shutil.copyfile(site / "assets" / "worksheets.css", same / "docs" / "nl" / "assets" / "worksheets.css")
     return same
 
