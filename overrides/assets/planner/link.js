@@ -50,7 +50,8 @@ export function safe(raw) {
   return raw.replace(/[^A-Za-z0-9\-._~%+:=]/g, function (c) { return encodeURIComponent(c); });
 }
 
-function pad(n) { return (n < 10 ? "0" : "") + n; }
+/** Two digits: 9 -> "09". */
+export function pad(n) { return (n < 10 ? "0" : "") + n; }
 
 /** One block of `p=`: {kind: guide|step|break|free|bad, …}. */
 export function readToken(raw) {

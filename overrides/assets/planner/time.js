@@ -4,14 +4,13 @@
  * `node --test` (tests/js/planner-time.test.mjs) as in the browser. `t` is the planner's words (the
  * `ui` of plannen/gidsen.json), `guides` a map (site/dict.js) of the guides by slug. */
 import { own } from "../site/dict.js";
-import { shown } from "./link.js";
+import { pad, shown } from "./link.js";
 
 /** `text` with each {key} replaced by values[key] (own keys only; others stay as they are). */
 export function fmt(text, values) {
   return text.replace(/\{(\w+)\}/g, function (m, key) { return own(values, key) !== undefined ? values[key] : m; });
 }
 
-export function pad(n) { return (n < 10 ? "0" : "") + n; }
 
 /** '45 min', '1 uur', '1 uur 30 min' in the words of `t`. */
 export function duration(m, t) {

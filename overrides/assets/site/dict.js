@@ -9,7 +9,7 @@ export function map() {
 
 /** `object[key]` if the object itself holds it (never an inherited property), else undefined. */
 export function own(object, key) {
-  return object != null && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  return has(object, key) ? object[key] : undefined;
 }
 
 /** Whether the object itself holds `key`. */

@@ -2,13 +2,12 @@
  * entry per input of the PDF or DOCX, and the table rows beyond the sheet's table. Pure: no DOM
  * (node --test: tests/js/fill-plan.test.mjs). */
 
-/** Text safe for a PDF string and for XML: no control characters other than tab and new line,
- *  no half of a surrogate pair. */
+import { clean as typed } from "./values.js";
+
+/** Text safe for a PDF string and for XML: typed text as it is kept (values.js: new lines as \n, no
+ *  control characters other than tab and new line), and no half of a surrogate pair. */
 export function clean(text) {
-  return String(text ?? "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "")
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "$1");
+  return typed(text ?? "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "$1");
 }
 
 /** One entry per input (`kind`: "pdf" or "docx", the names of the field data): {name, text} for
