@@ -27,10 +27,10 @@ import json
 import os
 import pathlib
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 
 from hooks.build.common import REPO, where_is
+from hooks.build.store import write_atomic
 
 CACHE = REPO / ".cache" / "plugin" / "memo"
 
@@ -145,15 +145,8 @@ def save() -> tuple[int, int]:
     for step, used in _used.items():
         if step not in _dirty and len(used) == len(_stores.get(step, {})):
             continue
-        CACHE.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=CACHE, prefix=f".{step}-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(used, stream, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, CACHE / f"{step}.json")
-        except OSError:
-            pathlib.Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(used, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(CACHE / f"{step}.json", text.encode("utf-8"))
         _stores[step] = dict(used)
     _used.clear()
     _dirty.clear()

@@ -35,6 +35,20 @@ def _check(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=32).hexdigest()
 
 
+def write_atomic(path: pathlib.Path, data: bytes) -> None:
+    """Write bytes so that a reader never sees half a file (a temporary file renamed into place;
+    also under `mkdocs serve`, and for builds sharing a cache)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class Store:
     """One cache folder: `get`/`put` bytes by key, `fetch` to get or compute-and-put."""
 
@@ -60,15 +74,7 @@ class Store:
         return body
 
     def put(self, key: str, data: bytes) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write((_check(data) + "\n").encode("ascii") + data)
-            os.replace(tmp, self.path(key))
-        except OSError:
-            pathlib.Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path(key), (_check(data) + "\n").encode("ascii") + data)
 
     def fetch(self, key: str, compute: Callable[[], bytes]) -> bytes:
         """The stored result for `key`, else `compute()` (stored for the next build)."""
@@ -118,16 +124,8 @@ class Files:
         return path, data
 
     def put(self, key: str, data: bytes) -> pathlib.Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{key}.{_check(data)}"
-        handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            pathlib.Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data)
         self._names[key] = path.name
         return path
 

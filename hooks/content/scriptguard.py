@@ -29,8 +29,8 @@ _TAG_HANDLER = re.compile(r"<[a-z][^<>]*?[\s/\"'](on[a-z]+)\s*=", re.I)
 _ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I)
 FIX = (
     "Fix: remove it; content may not carry code (the security policy would run it). To show the "
-    "word as text, write it without the angle brackets; behaviour belongs in a script file in assets/ "
-    "(README: security headers)."
+    "word as text, write it without the angle brackets; behaviour belongs in a script module in "
+    "overrides/assets/<feature>/ (README: security headers)."
 )
 
 

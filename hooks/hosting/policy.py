@@ -119,16 +119,16 @@ def scan_page(text: str, where: str, found: Inline, known: list[re.Pattern] | No
         attrs, body = match.group(1), match.group(2)
         if not _runnable(attrs):
             continue
-        digest = csp_hash(body)
-        if known is not None and digest not in found.scripts and not any(p.fullmatch(body) for p in known):
+        hashed = csp_hash(body)
+        if known is not None and hashed not in found.scripts and not any(p.fullmatch(body) for p in known):
             found.problems.append(
                 f"{where}: an inline script that no template of the theme or of ours writes "
                 f"({body.strip()[:60]!r}): content cannot carry script, and the security policy will not "
                 "hash it. Remove it from the content (hooks/content/scriptguard.py names the source when it can); "
-                "behaviour belongs in a script file in assets/."
+                "behaviour belongs in a script module in overrides/assets/<feature>/."
             )
             continue
-        found.scripts.add(digest)
+        found.scripts.add(hashed)
     for match in _STYLE_ELEMENT.finditer(text):
         found.styles.add(csp_hash(match.group(1)))
     outside_scripts = _SCRIPT.sub("", text)

@@ -60,8 +60,9 @@ def write_host_files(site: pathlib.Path, site_url: str, cache: pathlib.Path) -> 
     precompressed copies into `site`. `cache` (.cache/plugin/hosting) keeps results between builds,
     by content: `compress/` the .gz/.br of each file, `policy/` the inline hashes of each page."""
     site_path = site_path_of(site_url)
-    if path_problem(site_url):  # the check `make release` runs before it builds
-        raise HostingError(path_problem(site_url))
+    problem = path_problem(site_url)  # the check `make release` runs before it builds
+    if problem:
+        raise HostingError(problem)
     files = SiteFiles(site)
     # The inline scripts the theme, overrides/ and the redirect pages can write: nothing else is hashed.
     scanned = Store(cache / "policy")

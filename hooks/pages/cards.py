@@ -45,25 +45,27 @@ SITE_NAME = {"nl": "Belangen op tafel", "en": "Interests on the table"}
 DAMAGED: list[str] = []  # kept character lists that did not match their hash (read from the fonts again)
 
 
+def _font_characters() -> frozenset[int]:
+    """What both fonts can draw, read from the fonts themselves (fontTools)."""
+    from fontTools.ttLib import TTFont
+
+    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in (BOLD, REGULAR)]
+    return frozenset(set.intersection(*maps))
+
+
 @functools.lru_cache(maxsize=4)
 def _characters(cache: pathlib.Path | None = None) -> frozenset[int]:
     """What both fonts can draw, kept in `cache` (hooks/build/store.py) under a hash of this module,
     the fonts and fontTools' version: a rebuild need not load fontTools and parse the fonts."""
+    if cache is None:
+        return _font_characters()
     import importlib.metadata
 
     key = kept_key(b"characters", _drawing_digest().digest(), importlib.metadata.version("fonttools").encode())
-    kept = Store(cache) if cache else None
-    stored = kept.get(key) if kept else None
-    DAMAGED.extend(kept.damaged if kept else ())
-    if stored is not None:
-        return frozenset(json.loads(stored))
-    from fontTools.ttLib import TTFont
-
-    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in (BOLD, REGULAR)]
-    found = frozenset(set.intersection(*maps))
-    if kept:
-        kept.put(key, json.dumps(sorted(found)).encode("ascii"))
-    return found
+    kept = Store(cache)
+    data = kept.fetch(key, lambda: json.dumps(sorted(_font_characters())).encode("ascii"))
+    DAMAGED.extend(kept.damaged)
+    return frozenset(json.loads(data))
 
 
 def missing_characters(text: str, cache: pathlib.Path | None = None) -> list[str]:

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hooks.build.store import write_atomic
 from hooks.build.strict_yaml import StrictYAMLError
 
 from . import LANGUAGES
-from .cache import Cache, engine_digest, output_key, write_atomic
+from .cache import Cache, engine_digest, output_key
 from .paths import cache_name, output_uri, page_url
 from .schema import SheetError
 from .source import LoadedSheet, check_related, load_sheet, load_taxonomy

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from hooks.build.store import write_atomic
 
 from . import FONTS_DIR, GENERATOR_VERSION, PACKAGE_DIR, STYLES_DIR, TEMPLATES_DIR
 from .repro import source_epoch
@@ -54,19 +54,6 @@ def output_key(*, source: bytes, engine: str, kind: str, lang: str, site_url: st
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(source)
     return digest.hexdigest()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write bytes so that a reader never sees half a file (also under `mkdocs serve`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Cache:
