@@ -145,7 +145,12 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                # The browser went on before the file arrived (a page swapped in while a module was
+                # on its way): a host logs it and serves the next request, and so does this one.
+                self.close_connection = True
 
     def do_GET(self):
         file = self._resolve()
